@@ -1,0 +1,68 @@
+package org.mlplatform.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Where the running platform is, and how a test signs in to it. */
+final class Platform {
+    static final String API = System.getProperty("platform.api.url", "http://localhost:8080");
+    static final String PORTAL = System.getProperty("platform.portal.url", "http://localhost:8081");
+    static final String WORKER = System.getProperty("platform.worker.url", "http://localhost:8082");
+    static final String KEYCLOAK =
+            System.getProperty("platform.keycloak.url", "http://localhost:8180");
+    static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
+    static final Path DATA =
+            Path.of(System.getProperty("platform.data", ROOT.resolve(".platform-data").toString()));
+
+    private Platform() {}
+
+    /** An access token from Keycloak's password grant on the public client {@code platform-cli}. */
+    static String token(String username, String password) {
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "platform-cli")
+                .formParam("username", username)
+                .formParam("password", password)
+                .post(KEYCLOAK + "/realms/platform/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    /** A request to platform-api as the demo user of that name (password = username). */
+    static RequestSpecification as(String username) {
+        return given().baseUri(API)
+                .auth()
+                .oauth2(token(username, username))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Polls until the condition holds; fails after the deadline. */
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + limit + ": " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+}
