@@ -25,9 +25,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiE2ETest {
 
     @ParameterizedTest
-    @ValueSource(strings = {API, Platform.PORTAL, Platform.WORKER})
+    @ValueSource(strings = {"platform-api", "portal-ui", "worker"})
     void shouldReportEveryAppHealthy(String app) {
-        given().get(app + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        String url =
+                switch (app) {
+                    case "platform-api" -> API;
+                    case "portal-ui" -> Platform.PORTAL;
+                    default -> Platform.WORKER;
+                };
+        given().get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

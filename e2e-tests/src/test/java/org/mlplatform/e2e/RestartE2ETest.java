@@ -98,7 +98,9 @@ class RestartE2ETest {
                         .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                         .start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(6, TimeUnit.MINUTES)).as("./platform %s finished", args[0]).isTrue();
+        assertThat(process.waitFor(6, TimeUnit.MINUTES))
+                .as("./platform %s finished", args[0])
+                .isTrue();
         assertThat(process.exitValue()).as("exit code of ./platform %s", args[0]).isZero();
     }
 }

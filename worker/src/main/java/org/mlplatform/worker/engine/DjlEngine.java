@@ -1,0 +1,91 @@
+package org.mlplatform.worker.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+import org.mlplatform.worker.config.WorkerConfig;
+
+/**
+ * Loads DJL's engine once, at start-up, without network access.
+ *
+ * <p>DJL reads {@code ai.djl.offline} and {@code DJL_CACHE_DIR} when it is first touched, so both
+ * are set here before any DJL class runs. Offline mode means the native libraries come from the
+ * {@code pytorch-native-cpu} jar and are only extracted to the cache dir, never downloaded. When
+ * the engine cannot load, start-up fails: a worker without an engine is of no use.
+ *
+ * <p>The natives can be loaded by one class loader per JVM only, so dev-mode live reload of this
+ * module needs a restart, and all {@code @QuarkusTest}s of the worker share one application.
+ */
+@Startup
+@Singleton
+public class DjlEngine {
+
+    /** System property that forbids DJL to download anything. */
+    public static final String OFFLINE_PROPERTY = "ai.djl.offline";
+
+    /** Environment variable or system property naming DJL's cache dir. */
+    public static final String CACHE_DIR_PROPERTY = "DJL_CACHE_DIR";
+
+    private static final Logger LOG = Logger.getLogger(DjlEngine.class);
+
+    private final WorkerConfig.Engine config;
+    private volatile EngineInfo info;
+    private volatile Device device;
+
+    public DjlEngine(WorkerConfig config) {
+        this.config = config.engine();
+    }
+
+    @PostConstruct
+    void load() {
+        System.setProperty(OFFLINE_PROPERTY, "true");
+        config.cacheDir()
+                .map(dir -> Path.of(dir).toAbsolutePath().toString())
+                .ifPresent(dir -> System.setProperty(CACHE_DIR_PROPERTY, dir));
+        Engine engine;
+        try {
+            engine = Engine.getEngine(config.name());
+            device = selectDevice(engine);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.errorf(
+                    e,
+                    "Cannot load the DJL %s engine offline (%s=%s): %s. The worker needs the"
+                            + " engine's native jars on the class path; it does not download"
+                            + " them.",
+                    config.name(),
+                    CACHE_DIR_PROPERTY,
+                    System.getProperty(CACHE_DIR_PROPERTY, "~/.djl.ai"),
+                    e.getMessage());
+            throw new IllegalStateException("DJL engine " + config.name() + " failed to load", e);
+        }
+        info = new EngineInfo(engine.getEngineName(), engine.getVersion(), device.toString());
+        LOG.infof("Loaded DJL engine %s %s on %s", info.name(), info.version(), info.device());
+    }
+
+    private Device selectDevice(Engine engine) {
+        Device selected = Device.fromName(config.device(), engine);
+        if (selected.isGpu() && selected.getDeviceId() >= engine.getGpuCount()) {
+            throw new IllegalStateException(
+                    "device "
+                            + config.device()
+                            + " requested but the engine sees "
+                            + engine.getGpuCount()
+                            + " GPU(s)");
+        }
+        return selected;
+    }
+
+    /** The engine's name, version and device. */
+    public EngineInfo info() {
+        return info;
+    }
+
+    /** The device models are loaded on. */
+    public Device device() {
+        return device;
+    }
+}

@@ -1,0 +1,45 @@
+package org.mlplatform.worker.engine;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.worker.registration.FakePlatformApi;
+
+/** The real PyTorch natives from the jars load offline; this is not a mock. */
+@QuarkusTest
+@WithTestResource(FakePlatformApi.class)
+class DjlEngineTest {
+
+    @Inject DjlEngine engine;
+
+    @Test
+    void shouldReportLoadedPyTorchEngineInHealth() {
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'djl-engine' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'djl-engine' }.data.engine", equalTo("PyTorch"))
+                .body(
+                        "checks.find { it.name == 'djl-engine' }.data.version",
+                        matchesPattern("\\d+\\.\\d+.*"))
+                .body("checks.find { it.name == 'djl-engine' }.data.device", equalTo("cpu()"));
+    }
+
+    @Test
+    void shouldComputeOnTheLoadedEngineOffline() {
+        assertThat(System.getProperty(DjlEngine.OFFLINE_PROPERTY)).isEqualTo("true");
+        try (NDManager manager = NDManager.newBaseManager(engine.device(), "PyTorch");
+                NDArray sum = manager.create(new float[] {1f, 2f, 3f}).sum()) {
+            assertThat(sum.getFloat()).isEqualTo(6f);
+        }
+    }
+}
