@@ -11,4 +11,5 @@ import org.mlplatform.contract.tenant.TenantRole;
  * @param username the user's username
  * @param role the role to give
  */
-public record AddMemberRequest(@NotBlank @Size(max = 255) String username, @NotNull TenantRole role) {}
+public record AddMemberRequest(
+        @NotBlank @Size(max = 255) String username, @NotNull TenantRole role) {}

@@ -15,8 +15,8 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * A tenant's members. Every member may list them; OWNER and ADMIN change them; only an OWNER
- * makes or changes an OWNER. The last OWNER can be neither removed nor demoted (409).
+ * A tenant's members. Every member may list them; OWNER and ADMIN change them; only an OWNER makes
+ * or changes an OWNER. The last OWNER can be neither removed nor demoted (409).
  */
 @Path("/api/v1/tenants/{tenant}/members")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,7 +15,8 @@ public record CreateTenantRequest(
         @NotBlank
                 @Pattern(
                         regexp = Slugs.PATTERN,
-                        message = "must be 3-40 lowercase letters, digits or hyphens, starting with a letter")
+                        message =
+                                "must be 3-40 lowercase letters, digits or hyphens, starting with a letter")
                 String slug,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 255) String ownerUsername) {}

@@ -1,0 +1,106 @@
+package org.mlplatform.portal.admin;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.tenant.TenantStatus;
+import org.mlplatform.portal.FakePlatform;
+import org.mlplatform.portal.PortalUi;
+
+class TenantsViewTest {
+
+    private final FakePlatform platform = FakePlatform.withAliceInTwoTenants();
+
+    @BeforeEach
+    void signInAsAdmin() {
+        for (int i = 0; i < 120; i++) {
+            platform.tenant("t-" + String.format("%03d", i), "Tenant " + i, TenantStatus.ACTIVE);
+        }
+        platform.signIn("admin", true);
+        PortalUi.setUp(platform);
+        UI.getCurrent().navigate("admin/tenants");
+    }
+
+    @AfterEach
+    void tearDown() {
+        PortalUi.tearDown();
+    }
+
+    @Test
+    void shouldPageThroughAllTenants() {
+        TenantsView view = _get(TenantsView.class);
+
+        assertThat(_size(view.grid)).isEqualTo(122);
+        assertThat(_getFormatted(view.grid, 0, "slug")).isEqualTo("acme");
+        assertThat(_getFormatted(view.grid, 0, "members")).isEqualTo("2");
+        assertThat(_getFormatted(view.grid, 121, "slug")).isEqualTo("t-119");
+    }
+
+    @Test
+    void shouldFilterBySearchText() {
+        TenantsView view = _get(TenantsView.class);
+
+        _setValue(view.search, "beta");
+
+        assertThat(_size(view.grid)).isEqualTo(1);
+        assertThat(_getFormatted(view.grid, 0, "name")).isEqualTo("Beta Labs");
+    }
+
+    @Test
+    void shouldShowTheApisFieldErrorsOnTheCreateForm() {
+        platform.failNextWrite(400, "Invalid request", Map.of("slug", "is already taken"));
+
+        _click(_get(Button.class, spec -> spec.withText("Create tenant")));
+        CreateTenantForm form = _get(CreateTenantForm.class);
+        _setValue(form.slug, "acme");
+        _setValue(form.name, "Acme again");
+        _setValue(form.owner, "alice");
+        _click(form.save);
+
+        assertThat(form.slug.isInvalid()).isTrue();
+        assertThat(form.slug.getErrorMessage()).isEqualTo("is already taken");
+        assertThat(_get(Dialog.class).isOpened()).isTrue();
+    }
+
+    @Test
+    void shouldCreateATenant() {
+        _click(_get(Button.class, spec -> spec.withText("Create tenant")));
+        CreateTenantForm form = _get(CreateTenantForm.class);
+        _setValue(form.slug, "gamma");
+        _setValue(form.name, "Gamma");
+        _setValue(form.owner, "bob");
+        _click(form.save);
+
+        assertThat(platform.tenants).containsKey("gamma");
+        assertThat(_size(_get(TenantsView.class).grid)).isEqualTo(123);
+    }
+
+    @Test
+    void shouldSuspendATenantAfterConfirmation() {
+        TenantsView view = _get(TenantsView.class);
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("suspend-acme")));
+        _click(_get(Button.class, spec -> spec.withId("confirm-status")));
+
+        assertThat(platform.tenants.get("acme").status()).isEqualTo(TenantStatus.SUSPENDED);
+        _get(
+                _getCellComponent(view.grid, 0, "actions"),
+                Button.class,
+                spec -> spec.withId("reactivate-acme"));
+    }
+}
