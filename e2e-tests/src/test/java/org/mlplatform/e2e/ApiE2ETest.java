@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mlplatform.contract.tenant.CreateTenantRequest;
+import org.mlplatform.contract.tenant.TenantStatus;
+import org.mlplatform.contract.tenant.UpdateTenantRequest;
+import org.mlplatform.contract.worker.RegisterWorkerRequest;
 
 /** The packaged platform over HTTP, with real Keycloak tokens. */
 @Tag("e2e")
@@ -74,14 +78,14 @@ class ApiE2ETest {
     void shouldForbidMembersOfASuspendedTenant() {
         String slug = Platform.unique("initech");
         as("admin")
-                .body(Map.of("slug", slug, "name", "Initech", "ownerUsername", "bob"))
+                .body(new CreateTenantRequest(slug, "Initech", "bob"))
                 .post("/api/v1/admin/tenants")
                 .then()
                 .statusCode(201);
         as("bob").get("/api/v1/tenants/" + slug + "/members").then().statusCode(200);
 
         as("admin")
-                .body(Map.of("status", "SUSPENDED"))
+                .body(new UpdateTenantRequest(null, TenantStatus.SUSPENDED))
                 .patch("/api/v1/admin/tenants/" + slug)
                 .then()
                 .statusCode(200)
@@ -124,7 +128,9 @@ class ApiE2ETest {
     @Test
     void shouldKeepTheWorkerApiForWorkers() {
         as("alice")
-                .body(Map.of("name", "impostor", "url", "http://localhost:1"))
+                .body(
+                        new RegisterWorkerRequest(
+                                "impostor", "http://localhost:1", null, null, null, Map.of()))
                 .post("/internal/v1/workers/register")
                 .then()
                 .statusCode(403);

@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.tenant.CreateTenantRequest;
 
 /** {@code ./platform down} leaves nothing behind, and the next start keeps the data. */
 @Tag("e2e")
@@ -29,7 +29,7 @@ class RestartE2ETest {
     void shouldStopEveryProcessAndKeepTenantsAcrossRestarts() throws Exception {
         String slug = Platform.unique("durable");
         as("admin")
-                .body(Map.of("slug", slug, "name", "Durable Inc", "ownerUsername", "alice"))
+                .body(new CreateTenantRequest(slug, "Durable Inc", "alice"))
                 .post("/api/v1/admin/tenants")
                 .then()
                 .statusCode(201);

@@ -1,0 +1,83 @@
+package org.mlplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.mlplatform.e2e.Platform.as;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+
+/** The portal in headless Chromium, signed in through Keycloak's own page. */
+@Tag("e2e")
+@Order(2)
+class PortalE2ETest {
+
+    @Test
+    void shouldSignAliceInAndShowHerTenant(TestInfo test) throws Exception {
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("alice", "alice");
+
+                browser.text("Acme Corp");
+                browser.awaitTrue(
+                        "the URL names tenant acme", d -> d.getCurrentUrl().contains("/t/acme/"));
+                assertThat(browser.driver.getPageSource()).doesNotContain("Admin");
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminCreateAndSuspendATenant(TestInfo test) throws Exception {
+        String slug = Platform.unique("umbrella");
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("admin", "admin");
+                browser.driver.get(Platform.PORTAL + "/admin/tenants");
+
+                browser.element(By.id("create-tenant")).click();
+                browser.element(By.cssSelector("#tenant-slug input")).sendKeys(slug);
+                browser.element(By.cssSelector("#tenant-name input")).sendKeys("Umbrella Corp");
+                browser.element(By.cssSelector("#tenant-owner input")).sendKeys("bob");
+                browser.element(By.id("tenant-create")).click();
+
+                browser.element(By.id("suspend-" + slug)).click();
+                browser.element(By.id("confirm-status")).click();
+                browser.element(By.id("reactivate-" + slug));
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+        as("admin")
+                .get("/api/v1/admin/tenants/" + slug)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Umbrella Corp"))
+                .body("status", equalTo("SUSPENDED"));
+        as("bob").get("/api/v1/tenants/" + slug + "/members").then().statusCode(403);
+    }
+
+    @Test
+    void shouldSignOutThroughKeycloak(TestInfo test) throws Exception {
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("bob", "bob");
+                browser.text("Globex");
+
+                browser.element(By.xpath("//vaadin-button[normalize-space(.)='Sign out']")).click();
+
+                browser.awaitTrue(
+                        "back on Keycloak's sign-in page",
+                        d -> !d.findElements(By.id("kc-login")).isEmpty());
+                browser.driver.get(Platform.PORTAL);
+                browser.element(By.id("kc-login"));
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+    }
+}

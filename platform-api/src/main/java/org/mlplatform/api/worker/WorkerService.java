@@ -1,0 +1,81 @@
+package org.mlplatform.api.worker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.mlplatform.api.common.NotFoundException;
+import org.mlplatform.api.common.PlatformConfig;
+import org.mlplatform.contract.worker.RegisterWorkerRequest;
+import org.mlplatform.contract.worker.WorkerResponse;
+import org.mlplatform.contract.worker.WorkerStatus;
+
+/** Worker registration, heartbeats and liveness. */
+@ApplicationScoped
+public class WorkerService {
+
+    private final PlatformConfig config;
+
+    public WorkerService(PlatformConfig config) {
+        this.config = config;
+    }
+
+    /** Registers a worker, or updates the one with the same name; keeps its id. */
+    @Transactional
+    public WorkerResponse register(RegisterWorkerRequest request) {
+        Instant now = Instant.now();
+        Worker worker =
+                Worker.findByName(request.name())
+                        .orElseGet(
+                                () -> {
+                                    Worker w = new Worker();
+                                    w.id = UUID.randomUUID();
+                                    w.name = request.name();
+                                    w.registeredAt = now;
+                                    return w;
+                                });
+        worker.url = request.url();
+        worker.version = request.version();
+        worker.engine = request.engine();
+        worker.engineVersion = request.engineVersion();
+        worker.capabilities =
+                request.capabilities() == null ? Map.of() : Map.copyOf(request.capabilities());
+        worker.lastHeartbeatAt = now;
+        worker.persist();
+        return toResponse(worker, now);
+    }
+
+    /** Records a heartbeat; 404 for an unknown id, so the worker registers again. */
+    @Transactional
+    public void heartbeat(UUID id) {
+        int updated = Worker.update("lastHeartbeatAt = ?1 where id = ?2", Instant.now(), id);
+        if (updated == 0) {
+            throw new NotFoundException("No worker " + id + "; register again.");
+        }
+    }
+
+    public List<WorkerResponse> list() {
+        Instant now = Instant.now();
+        return Worker.<Worker>listAll().stream()
+                .sorted((a, b) -> a.name.compareTo(b.name))
+                .map(w -> toResponse(w, now))
+                .toList();
+    }
+
+    private WorkerResponse toResponse(Worker w, Instant now) {
+        boolean online = !w.lastHeartbeatAt.plus(config.workers().offlineAfter()).isBefore(now);
+        return new WorkerResponse(
+                w.id,
+                w.name,
+                w.url,
+                w.version,
+                w.engine,
+                w.engineVersion,
+                w.capabilities,
+                online ? WorkerStatus.ONLINE : WorkerStatus.OFFLINE,
+                w.registeredAt,
+                w.lastHeartbeatAt);
+    }
+}

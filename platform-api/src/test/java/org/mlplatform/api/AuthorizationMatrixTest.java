@@ -1,0 +1,225 @@
+package org.mlplatform.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlplatform.api.TestData.as;
+import static org.mlplatform.api.TestData.asWorker;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mlplatform.api.TestData.Team;
+
+/**
+ * Every endpoint against every kind of caller: no token → 401, another tenant → 404, too weak a
+ * role → 403, the weakest sufficient role → 2xx.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** Who may call an endpoint. */
+    enum Access {
+        ANY_USER,
+        VIEWER,
+        ADMIN,
+        PLATFORM_ADMIN,
+        WORKER
+    }
+
+    record Endpoint(String method, String path, String body, Access access, int success) {
+        boolean tenantScoped() {
+            return access == Access.VIEWER || access == Access.ADMIN;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("GET", "/api/v1/me", null, Access.ANY_USER, 200),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}", null, Access.VIEWER, 200),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/members", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/members",
+                        "{\"username\":\"{newUser}\",\"role\":\"MEMBER\"}",
+                        Access.ADMIN,
+                        201),
+                new Endpoint(
+                        "PATCH",
+                        "/api/v1/tenants/{tenant}/members/{viewer}",
+                        "{\"role\":\"MEMBER\"}",
+                        Access.ADMIN,
+                        200),
+                new Endpoint(
+                        "DELETE",
+                        "/api/v1/tenants/{tenant}/members/{viewer}",
+                        null,
+                        Access.ADMIN,
+                        204),
+                new Endpoint(
+                        "GET", "/api/v1/tenants/{tenant}/audit-events", null, Access.ADMIN, 200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/admin/tenants",
+                        "{\"slug\":\"{newSlug}\",\"name\":\"New\",\"ownerUsername\":\"{newUser}\"}",
+                        Access.PLATFORM_ADMIN,
+                        201),
+                new Endpoint("GET", "/api/v1/admin/tenants", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint(
+                        "GET", "/api/v1/admin/tenants/{tenant}", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint(
+                        "PATCH",
+                        "/api/v1/admin/tenants/{tenant}",
+                        "{\"name\":\"Renamed\"}",
+                        Access.PLATFORM_ADMIN,
+                        200),
+                new Endpoint("GET", "/api/v1/admin/audit-events", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint("GET", "/api/v1/admin/workers", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/workers/register",
+                        "{\"name\":\"{newWorker}\",\"url\":\"http://127.0.0.1:9\"}",
+                        Access.WORKER,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/workers/{workerId}/heartbeat",
+                        null,
+                        Access.WORKER,
+                        204));
+    }
+
+    static Stream<Endpoint> tenantEndpoints() {
+        return endpoints().filter(Endpoint::tenantScoped);
+    }
+
+    static Stream<Endpoint> endpointsWithWeakerRole() {
+        return endpoints().filter(e -> e.access != Access.ANY_USER && e.access != Access.VIEWER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void shouldAnswer401ProblemWithoutToken(Endpoint endpoint) {
+        Response response =
+                call(given().contentType(ContentType.JSON), endpoint, fixture(endpoint, false));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tenantEndpoints")
+    void shouldHideOtherTenantsFromMembersOfAnotherTenant(Endpoint endpoint) {
+        Fixture f = fixture(endpoint, true);
+        Response response = call(as(f.team.outsider()), endpoint, f);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tenantEndpoints")
+    void shouldHideTenantFromPlatformAdminWhoIsNotAMember(Endpoint endpoint) {
+        Fixture f = fixture(endpoint, true);
+        Response response = call(as(f.platformAdmin, "platform-admin"), endpoint, f);
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tenantEndpoints")
+    void shouldAnswer404ForUnknownTenant(Endpoint endpoint) {
+        Fixture f = fixture(endpoint, true);
+        Fixture unknown = new Fixture(withSlug(f.team, TestData.unique("nope")), f);
+        assertThat(call(as(f.team.owner()), endpoint, unknown).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsWithWeakerRole")
+    void shouldAnswer403ProblemForTooWeakRole(Endpoint endpoint) {
+        Fixture f = fixture(endpoint, true);
+        RequestSpecification weaker =
+                switch (endpoint.access) {
+                    case ADMIN -> as(f.team.member());
+                    case PLATFORM_ADMIN -> as(f.team.owner());
+                    case WORKER -> as(f.platformAdmin, "platform-admin");
+                    default -> throw new IllegalArgumentException(endpoint.toString());
+                };
+        Response response = call(weaker, endpoint, f);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void shouldSucceedWithWeakestSufficientRole(Endpoint endpoint) {
+        Fixture f = fixture(endpoint, true);
+        RequestSpecification caller =
+                switch (endpoint.access) {
+                    case ANY_USER -> as(f.team.outsider());
+                    case VIEWER -> as(f.team.viewer());
+                    case ADMIN -> as(f.team.admin());
+                    case PLATFORM_ADMIN -> as(f.platformAdmin, "platform-admin");
+                    case WORKER -> asWorker();
+                };
+        Response response = call(caller, endpoint, f);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(endpoint.success);
+    }
+
+    /** The data an endpoint's path and body refer to. */
+    record Fixture(
+            Team team, String platformAdmin, String newUser, String workerId, String newSlug) {
+        Fixture(Team team, Fixture from) {
+            this(team, from.platformAdmin, from.newUser, from.workerId, from.newSlug);
+        }
+    }
+
+    private static Fixture fixture(Endpoint endpoint, boolean real) {
+        if (!real) {
+            Team fake = new Team("acme", "o", "a", "m", "v", "x", "globex");
+            return new Fixture(fake, "p", "n", "00000000-0000-0000-0000-000000000000", "new");
+        }
+        Team team = TestData.team();
+        String workerId =
+                asWorker()
+                        .body("{\"name\":\"" + TestData.unique("w") + "\",\"url\":\"http://w\"}")
+                        .post("/internal/v1/workers/register")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id");
+        return new Fixture(
+                team,
+                TestData.platformAdmin(),
+                TestData.user("new"),
+                workerId,
+                TestData.unique("n"));
+    }
+
+    private static Team withSlug(Team t, String slug) {
+        return new Team(
+                slug, t.owner(), t.admin(), t.member(), t.viewer(), t.outsider(), t.otherSlug());
+    }
+
+    private static Response call(RequestSpecification request, Endpoint endpoint, Fixture f) {
+        String path = fill(endpoint.path, f);
+        if (endpoint.body != null) {
+            request = request.contentType(ContentType.JSON).body(fill(endpoint.body, f));
+        }
+        return request.request(endpoint.method, path);
+    }
+
+    private static String fill(String template, Fixture f) {
+        return template.replace("{tenant}", f.team.slug())
+                .replace("{viewer}", f.team.viewer())
+                .replace("{newUser}", f.newUser)
+                .replace("{newSlug}", f.newSlug)
+                .replace("{newWorker}", TestData.unique("w"))
+                .replace("{workerId}", f.workerId);
+    }
+}

@@ -1,0 +1,127 @@
+package org.mlplatform.api.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.mlplatform.api.TestData.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.api.Tokens;
+
+@QuarkusTest
+class ProblemResponsesTest {
+
+    @Test
+    void shouldAnswer401ProblemWithoutToken() {
+        given().get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401))
+                .body("type", endsWith("unauthorized"))
+                .body("instance", equalTo("/api/v1/me"));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForBadSignature() {
+        String token = Tokens.user("mallory") + "x";
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForTokenWithoutPlatformAudience() {
+        String token =
+                Tokens.sign(
+                        Map.of(
+                                "sub", "x-1",
+                                "preferred_username", "eve",
+                                "aud", "someone-else",
+                                "realm_access", Map.of("roles", List.of("platform-admin"))));
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/admin/tenants")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer401ProblemForExpiredToken() {
+        long past = java.time.Instant.now().getEpochSecond() - 3600;
+        String token =
+                Tokens.sign(
+                        Map.of(
+                                "sub", "x-2",
+                                "preferred_username", "late",
+                                "aud", "platform-api",
+                                "iat", past - 300,
+                                "exp", past));
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldAnswer404ProblemForUnknownPath() {
+        as("someone")
+                .get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().get("/no/such/path").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer405ProblemForWrongMethod() {
+        as("someone")
+                .delete("/api/v1/me")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void shouldAnswer400ProblemForMalformedJson() {
+        as("padmin-json", "platform-admin")
+                .body("{\"slug\": ")
+                .post("/api/v1/admin/tenants")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("malformed-json"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldAnswer400WithFieldErrorsForInvalidTenant() {
+        as("padmin-val", "platform-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("slug", "Bad Slug!", "ownerUsername", "x"))
+                .post("/api/v1/admin/tenants")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("validation"))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("slug", "name"));
+    }
+
+    @Test
+    void shouldServeOpenApiHealthAndMetrics() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
+        given().get("/q/health").then().statusCode(200).body(containsString("Database"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}
