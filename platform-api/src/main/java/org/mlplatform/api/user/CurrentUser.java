@@ -9,7 +9,7 @@ import org.mlplatform.api.common.Roles;
 /**
  * The one place that turns the request's identity into a recorded user. Every authenticated {@code
  * /api/v1} call goes through {@link #caller()} (see {@link UserRecordingFilter}), which upserts the
- * user row once per request.
+ * user row (at most once a minute per user and replica).
  */
 @RequestScoped
 public class CurrentUser {
@@ -42,7 +42,7 @@ public class CurrentUser {
                     username = preferred;
                 }
             }
-            long id = users.upsert(subject, username, email, name);
+            long id = users.record(subject, username, email, name);
             caller = new Caller(id, username, identity.hasRole(Roles.PLATFORM_ADMIN));
         }
         return caller;

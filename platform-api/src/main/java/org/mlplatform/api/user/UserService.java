@@ -4,18 +4,54 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Records users from their tokens. */
 @ApplicationScoped
 public class UserService {
 
+    /** How stale {@code last_seen_at} may get before a call writes it again. */
+    private static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
+
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final EntityManager em;
+
+    /**
+     * Users recorded recently by this replica, so that a burst of calls with the same token writes
+     * the row once instead of on every request.
+     */
+    private final Map<Recorded, RecordedAt> recent = new ConcurrentHashMap<>();
 
     public UserService(EntityManager em) {
         this.em = em;
     }
+
+    /**
+     * Like {@link #upsert}, but skips the write when this replica recorded the same user lately.
+     */
+    public long record(String subject, String username, String email, String name) {
+        Recorded key = new Recorded(subject, username, email, name);
+        RecordedAt seen = recent.get(key);
+        Instant now = Instant.now();
+        if (seen != null && seen.at().isAfter(now.minus(LAST_SEEN_RESOLUTION))) {
+            return seen.id();
+        }
+        long id = upsert(subject, username, email, name);
+        if (recent.size() >= MAX_REMEMBERED) {
+            recent.clear();
+        }
+        recent.put(key, new RecordedAt(id, now));
+        return id;
+    }
+
+    private record Recorded(String subject, String username, String email, String name) {}
+
+    private record RecordedAt(long id, Instant at) {}
 
     /**
      * Creates or refreshes the user row for a token and returns its id. A row found by subject

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -56,15 +57,15 @@ public class DashboardView extends TenantView {
 
     private static Card tenantCard(TenantResponse tenant) {
         Card card = card("Tenant", tenant.name());
-        card.add(new Span("Slug: " + tenant.slug()));
-        card.add(new Span("Status: " + tenant.status()));
-        card.add(new Span("Created: " + Formats.date(tenant.createdAt())));
+        card.add(new Div("Slug: " + tenant.slug()));
+        card.add(new Div("Status: " + tenant.status()));
+        card.add(new Div("Created: " + Formats.date(tenant.createdAt())));
         return card;
     }
 
     private static Card roleCard(TenantRole role) {
         Card card = card("Your role", role.name());
-        card.add(new Span(describe(role)));
+        card.add(new Div(describe(role)));
         return card;
     }
 
@@ -97,7 +98,7 @@ public class DashboardView extends TenantView {
     private static Card card(String title, String value) {
         Card card = new Card();
         card.setTitle(title);
-        Span big = new Span(value);
+        Div big = new Div(value);
         big.addClassName("card-value");
         card.add(big);
         card.addClassName("summary-card");

@@ -67,7 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         right.addClassName("navbar-right");
         bar.add(right);
-        bar.expand(switcher);
+        switcher.setWidth("20rem");
         return bar;
     }
 

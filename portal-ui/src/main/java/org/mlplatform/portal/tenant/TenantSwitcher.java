@@ -1,6 +1,7 @@
 package org.mlplatform.portal.tenant;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import org.mlplatform.contract.me.TenantMembershipResponse;
  * Picks the tenant to work in. Choosing one opens the same page (dashboard or members) of the other
  * tenant, so the URL always names the tenant and stays shareable.
  */
-public class TenantSwitcher extends Composite<Select<TenantMembershipResponse>> {
+public class TenantSwitcher extends Composite<Select<TenantMembershipResponse>> implements HasSize {
 
     private final List<TenantMembershipResponse> tenants;
     private String section = "dashboard";
