@@ -38,6 +38,20 @@ class ApiE2ETest {
                     default -> Platform.WORKER;
                 };
         given().get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        assertThat(given().get(url + "/q/metrics").then().statusCode(200).extract().asString())
+                .contains("# TYPE jvm_memory_used_bytes");
+    }
+
+    @Test
+    void shouldDescribeTheApiInOpenApi() {
+        String spec =
+                given().get(API + "/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(spec).contains("/api/v1/admin/tenants", "/api/v1/tenants/{tenant}/members");
+        given().get(API + "/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
