@@ -1,0 +1,52 @@
+package org.mlplatform.contract.job;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The job queue as workers see it (realm role {@code worker} only). */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface JobsInternalApi {
+
+    /**
+     * Claims the next queued job of the given kinds (FOR UPDATE SKIP LOCKED): 200 with the job, or
+     * 204 when none arrived within {@code waitSeconds}. A new job wakes waiting claims at once
+     * (LISTEN/NOTIFY).
+     */
+    @POST
+    @Path("/jobs/claim")
+    RestResponse<JobAssignment> claim(@Valid @NotNull ClaimJobRequest request);
+
+    /** Renews the lease; 409 when the lease is stale (expired and taken over, or finished). */
+    @POST
+    @Path("/jobs/{id}/heartbeat")
+    JobHeartbeatResponse heartbeat(
+            @PathParam("id") UUID id, @Valid @NotNull JobHeartbeatRequest request);
+
+    /** 204; 409 when the lease is stale. */
+    @POST
+    @Path("/jobs/{id}/complete")
+    void complete(@PathParam("id") UUID id, @Valid @NotNull CompleteJobRequest request);
+
+    /** 204; 409 when the lease is stale. */
+    @POST
+    @Path("/jobs/{id}/fail")
+    void fail(@PathParam("id") UUID id, @Valid @NotNull FailJobRequest request);
+
+    /** A blob's bytes, streamed, with {@code Content-Length}; 404 when unknown. */
+    @GET
+    @Path("/blobs/{sha256}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    Response blob(@PathParam("sha256") String sha256);
+}
