@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark: a 1 GiB model upload through platform-api, whose heap is capped at 256 MiB.
+# Prints the upload's MB/s next to `cp` of the same file on the same disk, and how much the API's
+# heap grew while the bytes streamed through it (peak heap used during the upload minus the heap
+# used just before it, both read from /q/metrics every 100 ms).
+#
+# It starts its own platform in a scratch data directory (the platform's ports must be free) and
+# stops it at the end. Run from anywhere: benchmarks/upload-1gib.sh [size in MiB, default 1024]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SIZE_MIB="${1:-1024}"
+WORK="$(mktemp -d /tmp/mlplatform-bench.XXXXXX)"
+export PLATFORM_DATA="$WORK/platform-data"
+export PLATFORM_API_HEAP=256m
+API=http://localhost:8080
+KC=http://localhost:8180/realms/platform/protocol/openid-connect/token
+
+cleanup() {
+  "$ROOT/platform" down >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== starting the platform (platform-api heap capped at $PLATFORM_API_HEAP)"
+"$ROOT/platform" up --detach >/dev/null
+
+echo "== writing a ${SIZE_MIB} MiB file of random bytes"
+head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$WORK/model.bin"
+sync
+
+seconds() { python3 -c 'import sys,time; print(f"{time.time():.3f}")'; }
+
+t0=$(seconds); cp "$WORK/model.bin" "$WORK/copy.bin"; sync; t1=$(seconds)
+rm -f "$WORK/copy.bin"
+cp_secs=$(python3 -c "print(max($t1 - $t0, 0.001))")
+
+token() {
+  curl -fsS -d grant_type=password -d client_id=platform-cli -d username=alice -d password=alice "$KC" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+TOKEN=$(token)
+curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench-model","task":"OTHER"}' "$API/api/v1/tenants/acme/models"
+
+heap_used() {
+  curl -fsS "$API/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $2} END {printf "%d\n", sum}'
+}
+heap_max() {
+  curl -fsS "$API/q/metrics" | awk '/^jvm_memory_max_bytes\{.*area="heap"/ { if ($2 > 0) sum += $2 } END {printf "%d\n", sum}'
+}
+
+before=$(heap_used)
+: >"$WORK/heap.samples"
+( while :; do heap_used >>"$WORK/heap.samples" 2>/dev/null || true; sleep 0.1; done ) &
+sampler=$!
+
+echo "== uploading through the API"
+t0=$(seconds)
+status=$(curl -sS -o "$WORK/answer.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/model.bin" \
+  "$API/api/v1/tenants/acme/models/bench-model/versions?format=onnx")
+t1=$(seconds)
+kill "$sampler" 2>/dev/null || true
+wait "$sampler" 2>/dev/null || true
+[[ "$status" == "202" ]] || { echo "upload answered $status:"; cat "$WORK/answer.json"; exit 1; }
+
+expected=$(sha256sum "$WORK/model.bin" | cut -d' ' -f1)
+stored=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/answer.json")
+[[ "$expected" == "$stored" ]] || { echo "sha256 differs: $expected vs $stored"; exit 1; }
+
+peak=$(sort -n "$WORK/heap.samples" | tail -1)
+python3 - "$SIZE_MIB" "$cp_secs" "$t0" "$t1" "$before" "$peak" "$(heap_max)" "$(wc -l <"$WORK/heap.samples")" <<'PY'
+import sys
+size_mib, cp_secs, t0, t1, before, peak, heap_max, samples = sys.argv[1:]
+size_mb = int(size_mib) * 1024 * 1024 / 1e6
+up_secs = float(t1) - float(t0)
+cp_rate = size_mb / float(cp_secs)
+up_rate = size_mb / up_secs
+growth = (int(peak) - int(before)) / 2**20
+print()
+print(f"file                 {size_mib} MiB ({size_mb:.0f} MB)")
+print(f"cp                   {float(cp_secs):7.2f} s  {cp_rate:8.1f} MB/s")
+print(f"upload through API   {up_secs:7.2f} s  {up_rate:8.1f} MB/s  ({100 * up_rate / cp_rate:.0f}% of cp)")
+print(f"API heap max         {int(heap_max) / 2**20:7.0f} MiB")
+print(f"API heap before      {int(before) / 2**20:7.1f} MiB")
+print(f"API heap peak        {int(peak) / 2**20:7.1f} MiB  ({samples} samples)")
+print(f"heap growth          {growth:7.1f} MiB  (target < 64 MiB)")
+print(f"sha256 verified      yes")
+PY
