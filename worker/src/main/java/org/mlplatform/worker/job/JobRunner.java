@@ -75,6 +75,7 @@ public class JobRunner {
             return;
         }
         stopped.countDown();
+        api.cancelClaims();
         loops.stream().filter(l -> !l.busy.get()).forEach(l -> l.thread.interrupt());
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         int abandoned = 0;

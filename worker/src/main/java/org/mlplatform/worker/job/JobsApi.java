@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -31,19 +36,39 @@ public class JobsApi {
     private static final int ATTEMPTS = 2;
 
     private final JobsClient client;
+    private final Set<CompletableFuture<?>> pendingClaims = ConcurrentHashMap.newKeySet();
 
     public JobsApi(@RestClient JobsClient client) {
         this.client = client;
     }
 
-    /** The next job of the given kinds, or empty when none came within {@code waitSeconds}. */
+    /**
+     * The next job of the given kinds, or empty when none came within {@code waitSeconds} or the
+     * claim was {@linkplain #cancelClaims() cancelled}. Blocks the calling (worker) thread.
+     */
     public Optional<JobAssignment> claim(UUID workerId, List<JobKind> kinds, int waitSeconds) {
         RestResponse<JobAssignment> response;
+        CompletableFuture<RestResponse<JobAssignment>> pending =
+                client.claimCancellable(new ClaimJobRequest(workerId, kinds, waitSeconds))
+                        .subscribeAsCompletionStage();
+        pendingClaims.add(pending);
         try {
             // No retry: the next claim loop iteration is the retry.
-            response = client.claim(new ClaimJobRequest(workerId, kinds, waitSeconds));
-        } catch (RuntimeException e) {
-            throw new PlatformApiException(describe("claim", e), e);
+            response = pending.get();
+        } catch (CancellationException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            RuntimeException cause =
+                    e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new IllegalStateException(e.getCause());
+            throw new PlatformApiException(describe("claim", cause), cause);
+        } finally {
+            pendingClaims.remove(pending);
         }
         if (response.getStatus() == 204 || !response.hasEntity()) {
             return Optional.empty();
@@ -52,6 +77,11 @@ public class JobsApi {
             throw new PlatformApiException("claim answered " + response.getStatus(), null);
         }
         return Optional.ofNullable(response.getEntity());
+    }
+
+    /** Aborts every claim in flight (shutdown); their callers get empty. */
+    void cancelClaims() {
+        pendingClaims.forEach(claim -> claim.cancel(true));
     }
 
     /** Renews the lease. */
