@@ -5,8 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.JobAssignment;
+import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.worker.common.Backoff;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
@@ -34,6 +37,7 @@ import org.mlplatform.worker.registration.WorkerRegistration;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final Set<JobKind> SUPPORTED_KINDS = EnumSet.of(JobKind.VALIDATE_MODEL);
 
     private final WorkerConfig.Jobs config;
     private final WorkerRegistration registration;
@@ -99,6 +103,10 @@ public class JobRunner {
         }
     }
 
+    private List<JobKind> supportedKinds() {
+        return config.kinds().stream().filter(SUPPORTED_KINDS::contains).distinct().toList();
+    }
+
     private boolean stopping() {
         return stopped.getCount() == 0;
     }
@@ -135,7 +143,7 @@ public class JobRunner {
                 }
                 Optional<JobAssignment> job;
                 try {
-                    job = api.claim(workerId, config.kinds(), waitSeconds);
+                    job = api.claim(workerId, supportedKinds(), waitSeconds);
                     backoff.reset();
                 } catch (PlatformApiException e) {
                     if (stopping()) {

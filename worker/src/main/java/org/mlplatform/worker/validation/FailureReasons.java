@@ -1,6 +1,7 @@
 package org.mlplatform.worker.validation;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.mlplatform.contract.model.ModelFormat;
 
 /**
@@ -10,6 +11,8 @@ import org.mlplatform.contract.model.ModelFormat;
 final class FailureReasons {
 
     private static final int MAX_LENGTH = 2000;
+    private static final Pattern LOAD_MODEL_FROM =
+            Pattern.compile("Load model from \\S+ failed:\\s*");
 
     private FailureReasons() {}
 
@@ -108,7 +111,12 @@ final class FailureReasons {
                 best = t.getMessage().strip();
             }
         }
-        return best == null ? error.getClass().getSimpleName() : best;
+        return best == null ? error.getClass().getSimpleName() : withoutLocalPaths(best);
+    }
+
+    /** The worker's temporary paths mean nothing to the uploader and should not leak to them. */
+    private static String withoutLocalPaths(String message) {
+        return LOAD_MODEL_FROM.matcher(message).replaceAll("").replaceAll("\\s+", " ").strip();
     }
 
     private static String limit(String reason) {

@@ -57,7 +57,7 @@ public class ModelValidator {
         try {
             Path artifact = jobDir.resolve("model" + extension(spec.format()));
             downloader.download(spec.sha256(), spec.sizeBytes(), artifact);
-            return validateFile(artifact, spec.format(), jobDir);
+            return logged(artifact, spec.format(), validateFile(artifact, spec.format(), jobDir));
         } finally {
             deleteRecursively(jobDir);
         }
@@ -72,7 +72,7 @@ public class ModelValidator {
             throw new IllegalStateException(e.getMessage(), e);
         }
         try {
-            return validateFile(artifact, format, scratch);
+            return logged(artifact, format, validateFile(artifact, format, scratch));
         } finally {
             deleteRecursively(scratch);
         }
@@ -90,6 +90,24 @@ public class ModelValidator {
             case TORCHSCRIPT -> kind == FileKind.ZIP ? torchScript(artifact) : wrong(format, kind);
             case DJL -> kind == FileKind.ZIP ? djlArchive(artifact, scratch) : wrong(format, kind);
         };
+    }
+
+    private static ModelValidationResult logged(
+            Path artifact, ModelFormat format, ModelValidationResult result) {
+        if (result.valid()) {
+            LOG.infof(
+                    "%s (%s) loaded with %s in %d ms: %s",
+                    artifact.getFileName(),
+                    format.wireName(),
+                    result.engine(),
+                    result.loadMillis(),
+                    result.signature());
+        } else {
+            LOG.infof(
+                    "%s (%s) is not valid: %s",
+                    artifact.getFileName(), format.wireName(), result.failureReason());
+        }
+        return result;
     }
 
     private ModelValidationResult onnx(Path modelPath, String modelName) {

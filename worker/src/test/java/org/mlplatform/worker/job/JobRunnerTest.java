@@ -129,6 +129,30 @@ class JobRunnerTest {
     }
 
     @Test
+    void shouldStopHeartbeatsAndDropTheResultWhenHeartbeatAnswersStaleLease() throws Exception {
+        byte[] onnx = ModelFixtures.bytes("tiny-mlp.onnx");
+        String sha256 = sha256(onnx);
+        FakePlatformApi.BLOBS.put(sha256, onnx);
+        JobAssignment stale = job(ModelFormat.ONNX, sha256, onnx.length, Duration.ofMillis(600));
+        FakePlatformApi.STALE_LEASES.add(stale.leaseToken());
+        FakePlatformApi.BLOB_AFTER_HEARTBEAT_OF.put(sha256, stale.jobId());
+        byte[] pt = ModelFixtures.bytes("tiny-mlp.pt");
+        FakePlatformApi.BLOBS.put(sha256(pt), pt);
+        JobAssignment next =
+                job(ModelFormat.TORCHSCRIPT, sha256(pt), pt.length, Duration.ofSeconds(30));
+
+        FakePlatformApi.QUEUED_JOBS.add(stale);
+        awaitCall(stale.jobId(), "heartbeat");
+        FakePlatformApi.QUEUED_JOBS.add(next);
+        awaitCall(next.jobId(), "complete");
+        FakePlatformApi.BLOB_AFTER_HEARTBEAT_OF.remove(sha256);
+
+        assertThat(callsOf(stale.jobId(), "heartbeat")).hasSize(1);
+        assertThat(callsOf(stale.jobId(), "complete")).isEmpty();
+        assertThat(callsOf(stale.jobId(), "fail")).isEmpty();
+    }
+
+    @Test
     void shouldFailRetryableWhenTheBlobDoesNotMatchItsSha256() throws Exception {
         byte[] onnx = ModelFixtures.bytes("tiny-mlp.onnx");
         byte[] tampered = onnx.clone();
