@@ -6,6 +6,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.mlplatform.worker.config.WorkerConfig;
 
@@ -34,6 +36,7 @@ public class DjlEngine {
 
     private final WorkerConfig.Engine config;
     private volatile EngineInfo info;
+    private volatile List<EngineInfo> engines = List.of();
     private volatile Device device;
 
     public DjlEngine(WorkerConfig config) {
@@ -46,24 +49,37 @@ public class DjlEngine {
         config.cacheDir()
                 .map(dir -> Path.of(dir).toAbsolutePath().toString())
                 .ifPresent(dir -> System.setProperty(CACHE_DIR_PROPERTY, dir));
-        Engine engine;
+        Engine engine = loadEngine(config.name());
+        device = selectDevice(engine);
+        info = new EngineInfo(engine.getEngineName(), engine.getVersion(), device.toString());
+        List<EngineInfo> loaded = new ArrayList<>(List.of(info));
+        for (String name : config.additional()) {
+            if (!name.isBlank() && !name.equals(config.name())) {
+                Engine extra = loadEngine(name.trim());
+                // ONNX Runtime's CPU build has no GPU device: additional engines run on CPU.
+                loaded.add(new EngineInfo(extra.getEngineName(), extra.getVersion(), "cpu()"));
+            }
+        }
+        engines = List.copyOf(loaded);
+        engines.forEach(
+                e -> LOG.infof("Loaded DJL engine %s %s on %s", e.name(), e.version(), e.device()));
+    }
+
+    private Engine loadEngine(String name) {
         try {
-            engine = Engine.getEngine(config.name());
-            device = selectDevice(engine);
+            return Engine.getEngine(name);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             LOG.errorf(
                     e,
                     "Cannot load the DJL %s engine offline (%s=%s): %s. The worker needs the"
                             + " engine's native jars on the class path; it does not download"
                             + " them.",
-                    config.name(),
+                    name,
                     CACHE_DIR_PROPERTY,
                     System.getProperty(CACHE_DIR_PROPERTY, "~/.djl.ai"),
                     e.getMessage());
-            throw new IllegalStateException("DJL engine " + config.name() + " failed to load", e);
+            throw new IllegalStateException("DJL engine " + name + " failed to load", e);
         }
-        info = new EngineInfo(engine.getEngineName(), engine.getVersion(), device.toString());
-        LOG.infof("Loaded DJL engine %s %s on %s", info.name(), info.version(), info.device());
     }
 
     private Device selectDevice(Engine engine) {
@@ -82,6 +98,11 @@ public class DjlEngine {
     /** The engine's name, version and device. */
     public EngineInfo info() {
         return info;
+    }
+
+    /** Every loaded engine, the main one first. */
+    public List<EngineInfo> engines() {
+        return engines;
     }
 
     /** The device models are loaded on. */

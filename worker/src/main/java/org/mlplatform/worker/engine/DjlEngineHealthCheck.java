@@ -1,11 +1,15 @@
 package org.mlplatform.worker.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Reports the loaded DJL engine; the worker does not start without one, so it is always UP. */
+/**
+ * Reports the loaded DJL engines (the main one as {@code engine}/{@code version}, every one in
+ * {@code engines}); the worker does not start without them, so it is always UP.
+ */
 @Readiness
 @ApplicationScoped
 public class DjlEngineHealthCheck implements HealthCheck {
@@ -24,6 +28,11 @@ public class DjlEngineHealthCheck implements HealthCheck {
                 .withData("engine", info.name())
                 .withData("version", info.version())
                 .withData("device", info.device())
+                .withData(
+                        "engines",
+                        engine.engines().stream()
+                                .map(e -> e.name() + " " + e.version())
+                                .collect(Collectors.joining(", ")))
                 .build();
     }
 }

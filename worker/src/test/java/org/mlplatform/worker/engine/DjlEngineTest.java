@@ -31,7 +31,21 @@ class DjlEngineTest {
                 .body(
                         "checks.find { it.name == 'djl-engine' }.data.version",
                         matchesPattern("\\d+\\.\\d+.*"))
-                .body("checks.find { it.name == 'djl-engine' }.data.device", equalTo("cpu()"));
+                .body("checks.find { it.name == 'djl-engine' }.data.device", equalTo("cpu()"))
+                .body(
+                        "checks.find { it.name == 'djl-engine' }.data.engines",
+                        matchesPattern("PyTorch \\d+\\.\\d+\\S*, OnnxRuntime \\d+\\.\\d+\\S*"));
+    }
+
+    @Test
+    void shouldLoadOnnxRuntimeFromItsJarOffline() {
+        assertThat(engine.engines())
+                .extracting(EngineInfo::name)
+                .containsExactly("PyTorch", "OnnxRuntime");
+        try (NDManager manager = NDManager.newBaseManager("OnnxRuntime");
+                NDArray ones = manager.ones(new ai.djl.ndarray.types.Shape(2, 2))) {
+            assertThat(ones.toFloatArray()).containsExactly(1f, 1f, 1f, 1f);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.mlplatform.worker.registration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,34 +10,73 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlplatform.contract.job.JobAssignment;
 
 /**
- * A real HTTP server that plays platform-api's worker API and Keycloak's token endpoint, and
- * records what the worker sends. Shared by every test of the worker, so they all run in one
- * application (DJL's natives load once per JVM).
+ * A real HTTP server that plays platform-api's worker API (registration, heartbeats, the job queue
+ * and blobs) and Keycloak's token endpoint, and records what the worker sends. Shared by every test
+ * of the worker, so they all run in one application (DJL's natives load once per JVM).
  */
 public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
 
-    static final String TOKEN = "test-access-token";
+    public static final String TOKEN = "test-access-token";
     private static final Pattern HEARTBEAT =
             Pattern.compile("/internal/v1/workers/([0-9a-f-]{36})/heartbeat");
+    private static final Pattern JOB_CALL =
+            Pattern.compile("/internal/v1/jobs/([0-9a-f-]{36})/(heartbeat|complete|fail)");
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .findAndRegisterModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** A call the worker made. */
-    record Call(String path, String authorization, String body) {}
+    public record Call(String path, String authorization, String body) {}
+
+    /** Jobs waiting to be claimed, handed out in order. */
+    public static final BlockingQueue<JobAssignment> QUEUED_JOBS = new LinkedBlockingQueue<>();
+
+    /** Claim requests, heartbeat/complete/fail calls of jobs, and blob downloads. */
+    public static final List<Call> CLAIMS = new CopyOnWriteArrayList<>();
+
+    public static final List<Call> JOB_CALLS = new CopyOnWriteArrayList<>();
+    public static final List<Call> BLOB_DOWNLOADS = new CopyOnWriteArrayList<>();
+
+    /** Blob bytes by the SHA-256 they are served under (they need not match it). */
+    public static final Map<String, byte[]> BLOBS = new ConcurrentHashMap<>();
+
+    /** Lease tokens answered with 409 on heartbeat, complete and fail. */
+    public static final Set<UUID> STALE_LEASES = ConcurrentHashMap.newKeySet();
+
+    /** Lease tokens answered with 409 on complete only (the lease went stale at the end). */
+    public static final Set<UUID> STALE_ON_COMPLETE = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Blobs (by SHA-256) that are served only after the worker sent a heartbeat for the given job,
+     * so a test sees a heartbeat of a short job without sleeping.
+     */
+    public static final Map<String, UUID> BLOB_AFTER_HEARTBEAT_OF = new ConcurrentHashMap<>();
+
+    private ExecutorService executor;
 
     static final List<Call> REGISTRATIONS = new CopyOnWriteArrayList<>();
     static final List<Call> HEARTBEATS = new CopyOnWriteArrayList<>();
     static final List<Call> TOKEN_REQUESTS = new CopyOnWriteArrayList<>();
-    static final List<UUID> ISSUED_IDS = new CopyOnWriteArrayList<>();
+    public static final List<UUID> ISSUED_IDS = new CopyOnWriteArrayList<>();
     static final AtomicInteger UNKNOWN_HEARTBEATS = new AtomicInteger();
     private static final Set<UUID> KNOWN_WORKERS = ConcurrentHashMap.newKeySet();
 
@@ -55,10 +96,17 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/token", this::token);
         server.createContext("/internal/v1/workers", this::workers);
+        server.createContext("/internal/v1/jobs", this::jobs);
+        server.createContext("/internal/v1/blobs", this::blobs);
+        // Claims are long polls: one thread per exchange, so they block nothing else.
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.start();
         String base = "http://localhost:" + server.getAddress().getPort();
         return Map.of(
                 "quarkus.rest-client.platform-api.url",
+                base,
+                "quarkus.rest-client.platform-jobs.url",
                 base,
                 "quarkus.oidc-client.auth-server-url",
                 base,
@@ -72,6 +120,89 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private void jobs(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Call call =
+                new Call(
+                        path,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        body(exchange));
+        if (path.equals("/internal/v1/jobs/claim")) {
+            CLAIMS.add(call);
+            int wait = JSON.readTree(call.body()).path("waitSeconds").asInt(0);
+            JobAssignment job;
+            try {
+                job = QUEUED_JOBS.poll(wait, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                job = null;
+            }
+            respond(
+                    exchange,
+                    job == null ? 204 : 200,
+                    job == null ? null : JSON.writeValueAsString(job));
+            return;
+        }
+        Matcher matcher = JOB_CALL.matcher(path);
+        if (!matcher.matches()) {
+            respond(exchange, 404, null);
+            return;
+        }
+        JOB_CALLS.add(call);
+        UUID lease = UUID.fromString(JSON.readTree(call.body()).path("leaseToken").asText());
+        boolean stale =
+                STALE_LEASES.contains(lease)
+                        || matcher.group(2).equals("complete") && STALE_ON_COMPLETE.contains(lease);
+        if (stale) {
+            respond(exchange, 409, "{\"title\":\"stale lease\"}");
+        } else if (matcher.group(2).equals("heartbeat")) {
+            respond(
+                    exchange,
+                    200,
+                    "{\"leaseExpiresAt\":\""
+                            + Instant.now().plusSeconds(30)
+                            + "\",\"cancelRequested\":false}");
+        } else {
+            respond(exchange, 204, null);
+        }
+    }
+
+    private void blobs(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        BLOB_DOWNLOADS.add(
+                new Call(path, exchange.getRequestHeaders().getFirst("Authorization"), ""));
+        String sha256 = path.substring(path.lastIndexOf('/') + 1);
+        UUID gate = BLOB_AFTER_HEARTBEAT_OF.get(sha256);
+        if (gate != null) {
+            awaitHeartbeatOf(gate);
+        }
+        byte[] bytes = BLOBS.get(sha256);
+        if (bytes == null) {
+            respond(exchange, 404, null);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void awaitHeartbeatOf(UUID jobId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String heartbeatPath = "/internal/v1/jobs/" + jobId + "/heartbeat";
+        while (JOB_CALLS.stream().noneMatch(c -> c.path().equals(heartbeatPath))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10); // polling with a deadline, like the tests
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
