@@ -45,14 +45,22 @@ public class ArtifactDownloadServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        HttpResponse<InputStream> artifact =
-                open(
-                        api,
-                        path.group(1),
-                        path.group(2),
-                        Integer.parseInt(path.group(3)),
-                        AccessTokens.current(),
-                        request.getHeader("If-None-Match"));
+        HttpResponse<InputStream> artifact;
+        try {
+            artifact =
+                    open(
+                            api,
+                            path.group(1),
+                            path.group(2),
+                            Integer.parseInt(path.group(3)),
+                            AccessTokens.current(),
+                            request.getHeader("If-None-Match"));
+        } catch (IOException e) {
+            LOG.warnf("Download from platform-api failed: %s", e.getMessage());
+            response.sendError(
+                    HttpServletResponse.SC_BAD_GATEWAY, "The platform is not reachable right now.");
+            return;
+        }
         try (InputStream body = artifact.body()) {
             if (artifact.statusCode() != 200 && artifact.statusCode() != 304) {
                 String problem = new String(body.readNBytes(64 * 1024));
