@@ -113,7 +113,6 @@ class StreamingUploadTest {
         Random random = new Random(42);
         byte[] chunk = new byte[64 * 1024];
 
-        long heapBefore = usedHeap();
         try (OutputStream out =
                 upload.start(upload.target().get(), Optional.of("token-of-alice"))) {
             for (int i = 0; i < 50 * MIB / chunk.length; i++) {
@@ -131,8 +130,6 @@ class StreamingUploadTest {
         assertThat(upload.result().version()).isEqualTo(3);
         assertThat(upload.result().status()).isEqualTo(ModelVersionStatus.VALIDATING);
         assertThat(upload.result().sha256()).isEqualTo(receivedSha.get());
-        System.out.printf(
-                "50 MiB streamed; heap grew by %d MiB%n", (usedHeap() - heapBefore) / MIB);
     }
 
     @Test
@@ -181,10 +178,5 @@ class StreamingUploadTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long usedHeap() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }
