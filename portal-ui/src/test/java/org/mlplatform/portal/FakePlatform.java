@@ -31,7 +31,9 @@ import org.mlplatform.portal.api.PlatformApiException;
 
 /**
  * An in-memory platform-api for view tests: one signed-in user, some tenants and members. A test
- * makes the next write fail with {@link #failNextWrite}, the way the REST client would.
+ * makes the next write fail with {@link #failNextWrite}, the way the REST client would. Models,
+ * datasets and quotas live in {@link #models}, {@link #datasets} and {@link #quotas}, whose
+ * contracts have methods of the same signature as the tenant ones.
  */
 public class FakePlatform
         implements MeApi,
@@ -50,6 +52,9 @@ public class FakePlatform
     public final List<AuditEventResponse> audit = new ArrayList<>();
     public final List<WorkerResponse> workers = new ArrayList<>();
     public final List<Object> writes = new ArrayList<>();
+    public final FakeModels models = new FakeModels(this);
+    public final FakeDatasets datasets = new FakeDatasets(this);
+    public final FakeQuotas quotas = new FakeQuotas(this);
     private PlatformApiException nextFailure;
 
     /** A user who is OWNER of acme and VIEWER of beta; not a platform admin. */
@@ -92,7 +97,7 @@ public class FakePlatform
         nextFailure = new PlatformApiException(status, message, fields);
     }
 
-    private void write(Object what) {
+    void write(Object what) {
         if (nextFailure != null) {
             PlatformApiException failure = nextFailure;
             nextFailure = null;
@@ -111,7 +116,7 @@ public class FakePlatform
                 t.updatedAt());
     }
 
-    private static <T> PageResponse<T> page(List<T> all, Integer page, Integer size) {
+    static <T> PageResponse<T> page(List<T> all, Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         int from = Math.min(all.size(), p * s);

@@ -10,9 +10,14 @@ import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServletService;
+import java.net.URI;
 import java.util.Map;
 import org.mlplatform.portal.api.AdminApi;
+import org.mlplatform.portal.api.ApiHttp;
+import org.mlplatform.portal.api.DatasetCatalogApi;
+import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
+import org.mlplatform.portal.api.Uploads;
 
 /**
  * Starts a mocked Vaadin (Karibu-Testing) with every route of the portal, whose views get API beans
@@ -22,12 +27,27 @@ public final class PortalUi {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.mlplatform.portal");
 
+    /** Nothing listens there: view tests do not upload (StreamingUploadTest does). */
+    private static final Uploads UPLOADS =
+            new Uploads(new ApiHttp(URI.create("http://127.0.0.1:9")));
+
     private PortalUi() {}
 
     public static void setUp(FakePlatform platform) {
-        PlatformApi api = new PlatformApi(platform, platform, platform, platform);
-        AdminApi admin = new AdminApi(platform, platform, platform);
-        Map<Class<?>, Object> beans = Map.of(PlatformApi.class, api, AdminApi.class, admin);
+        PlatformApi api = new PlatformApi(platform, platform, platform, platform, platform.quotas);
+        AdminApi admin = new AdminApi(platform, platform, platform, platform.quotas);
+        Map<Class<?>, Object> beans =
+                Map.of(
+                        PlatformApi.class,
+                        api,
+                        AdminApi.class,
+                        admin,
+                        ModelRegistryApi.class,
+                        new ModelRegistryApi(platform.models, platform.models),
+                        DatasetCatalogApi.class,
+                        new DatasetCatalogApi(platform.datasets),
+                        Uploads.class,
+                        UPLOADS);
         MockVaadin.setup(UI::new, new Servlet(beans));
     }
 

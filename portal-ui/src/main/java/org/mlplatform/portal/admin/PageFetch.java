@@ -10,14 +10,14 @@ import org.mlplatform.contract.common.Paging;
  * Maps a grid's offset/limit window onto platform-api's page/size paging. Grids ask for aligned
  * windows, which is one call; an unaligned window reads the pages it overlaps.
  */
-final class PageFetch {
+public final class PageFetch {
 
     private PageFetch() {}
 
     /**
      * @param fetch reads one page: (page, size) to the answer
      */
-    static <T> List<T> window(
+    public static <T> List<T> window(
             int offset, int limit, BiFunction<Integer, Integer, PageResponse<T>> fetch) {
         int size = Math.max(1, Math.min(limit, Paging.MAX_SIZE));
         int page = offset / size;
@@ -37,7 +37,7 @@ final class PageFetch {
     }
 
     /** The total number of items, read with the smallest page. */
-    static long total(BiFunction<Integer, Integer, PageResponse<?>> fetch) {
+    public static long total(BiFunction<Integer, Integer, PageResponse<?>> fetch) {
         return fetch.apply(0, 1).total();
     }
 }

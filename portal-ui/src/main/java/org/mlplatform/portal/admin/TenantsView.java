@@ -81,9 +81,12 @@ public class TenantsView extends AdminView {
         if (active) {
             status.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
+        Button quota = new Button("Quota", e -> openQuotaDialog(tenant));
+        quota.setId("quota-" + tenant.slug());
         rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         status.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(rename, status);
+        quota.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(rename, quota, status);
     }
 
     @Override
@@ -149,6 +152,33 @@ public class TenantsView extends AdminView {
                         refresh();
                     } catch (PlatformApiException ex) {
                         form.showError(ex.getMessage());
+                    }
+                });
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
+        dialog.open();
+    }
+
+    private void openQuotaDialog(TenantResponse tenant) {
+        QuotaForm form;
+        try {
+            form = new QuotaForm(admin.quota(tenant.slug()));
+        } catch (PlatformApiException e) {
+            Notifications.error(e.getMessage());
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Quota of " + tenant.slug());
+        form.addSaveListener(
+                e -> {
+                    try {
+                        admin.setQuota(tenant.slug(), e.request());
+                        dialog.close();
+                        Notifications.success("The quota of " + tenant.slug() + " was saved");
+                    } catch (PlatformApiException ex) {
+                        if (ex.fieldErrors().isEmpty() || !form.showFieldErrors(ex.fieldErrors())) {
+                            Notifications.error(ex.getMessage());
+                        }
                     }
                 });
         form.addCancelListener(e -> dialog.close());

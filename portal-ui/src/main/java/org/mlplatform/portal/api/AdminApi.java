@@ -7,6 +7,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.mlplatform.contract.audit.AdminAuditApi;
 import org.mlplatform.contract.audit.AuditEventResponse;
 import org.mlplatform.contract.common.PageResponse;
+import org.mlplatform.contract.quota.AdminQuotaApi;
+import org.mlplatform.contract.quota.QuotaResponse;
+import org.mlplatform.contract.quota.SetQuotaRequest;
 import org.mlplatform.contract.tenant.AdminTenantsApi;
 import org.mlplatform.contract.tenant.CreateTenantRequest;
 import org.mlplatform.contract.tenant.TenantResponse;
@@ -25,20 +28,31 @@ public class AdminApi {
     private final AdminTenantsApi tenants;
     private final AdminWorkersApi workers;
     private final AdminAuditApi audit;
+    private final AdminQuotaApi quotas;
 
     @Inject
     AdminApi(
             @RestClient AdminTenantsClient tenants,
             @RestClient AdminWorkersClient workers,
-            @RestClient AdminAuditClient audit) {
-        this((AdminTenantsApi) tenants, (AdminWorkersApi) workers, (AdminAuditApi) audit);
+            @RestClient AdminAuditClient audit,
+            @RestClient AdminQuotaClient quotas) {
+        this(
+                (AdminTenantsApi) tenants,
+                (AdminWorkersApi) workers,
+                (AdminAuditApi) audit,
+                (AdminQuotaApi) quotas);
     }
 
     /** Takes the contract interfaces, so tests can pass in-memory implementations. */
-    public AdminApi(AdminTenantsApi tenants, AdminWorkersApi workers, AdminAuditApi audit) {
+    public AdminApi(
+            AdminTenantsApi tenants,
+            AdminWorkersApi workers,
+            AdminAuditApi audit,
+            AdminQuotaApi quotas) {
         this.tenants = tenants;
         this.workers = workers;
         this.audit = audit;
+        this.quotas = quotas;
     }
 
     /** One page of tenants whose slug or name contains {@code query} (blank for all). */
@@ -68,6 +82,16 @@ public class AdminApi {
             String tenant, String action, int page, int size) {
         return ApiCalls.call(
                 () -> audit.list(blankToNull(tenant), blankToNull(action), page, size));
+    }
+
+    /** A tenant's limits and current use. */
+    public QuotaResponse quota(String slug) {
+        return ApiCalls.call(() -> quotas.get(slug));
+    }
+
+    /** Replaces a tenant's limits; a null limit is unlimited. */
+    public QuotaResponse setQuota(String slug, SetQuotaRequest request) {
+        return ApiCalls.call(() -> quotas.set(slug, request));
     }
 
     private static String blankToNull(String value) {

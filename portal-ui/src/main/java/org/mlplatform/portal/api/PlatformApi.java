@@ -13,6 +13,8 @@ import org.mlplatform.contract.member.AddMemberRequest;
 import org.mlplatform.contract.member.MemberResponse;
 import org.mlplatform.contract.member.MembersApi;
 import org.mlplatform.contract.member.UpdateMemberRequest;
+import org.mlplatform.contract.quota.QuotaApi;
+import org.mlplatform.contract.quota.QuotaResponse;
 import org.mlplatform.contract.tenant.TenantResponse;
 import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.contract.tenant.TenantsApi;
@@ -28,22 +30,31 @@ public class PlatformApi {
     private final TenantsApi tenants;
     private final MembersApi members;
     private final AuditApi audit;
+    private final QuotaApi quota;
 
     @Inject
     PlatformApi(
             @RestClient MeClient me,
             @RestClient TenantsClient tenants,
             @RestClient MembersClient members,
-            @RestClient AuditClient audit) {
-        this((MeApi) me, (TenantsApi) tenants, (MembersApi) members, (AuditApi) audit);
+            @RestClient AuditClient audit,
+            @RestClient QuotaClient quota) {
+        this(
+                (MeApi) me,
+                (TenantsApi) tenants,
+                (MembersApi) members,
+                (AuditApi) audit,
+                (QuotaApi) quota);
     }
 
     /** Takes the contract interfaces, so tests can pass in-memory implementations. */
-    public PlatformApi(MeApi me, TenantsApi tenants, MembersApi members, AuditApi audit) {
+    public PlatformApi(
+            MeApi me, TenantsApi tenants, MembersApi members, AuditApi audit, QuotaApi quota) {
         this.me = me;
         this.tenants = tenants;
         this.members = members;
         this.audit = audit;
+        this.quota = quota;
     }
 
     /** The signed-in user with their tenants and roles. */
@@ -75,5 +86,10 @@ public class PlatformApi {
     /** The newest audit events of a tenant; only its OWNERs and ADMINs may read them. */
     public List<AuditEventResponse> latestAuditEvents(String tenant, int count) {
         return ApiCalls.call(() -> audit.list(tenant, 0, count).items());
+    }
+
+    /** The tenant's limits and what it uses of them; every member may read them. */
+    public QuotaResponse quota(String tenant) {
+        return ApiCalls.call(() -> quota.get(tenant));
     }
 }

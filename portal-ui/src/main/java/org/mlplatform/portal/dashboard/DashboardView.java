@@ -47,6 +47,7 @@ public class DashboardView extends TenantView {
         FlexLayout cards =
                 new FlexLayout(
                         tenantCard(tenant), roleCard(membership.role()), membersCard(tenant));
+        storageCard(tenant.slug()).ifPresent(cards::add);
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
         add(cards);
@@ -71,6 +72,15 @@ public class DashboardView extends TenantView {
 
     private static Card membersCard(TenantResponse tenant) {
         return card("Members", String.valueOf(tenant.memberCount()));
+    }
+
+    private java.util.Optional<Card> storageCard(String tenant) {
+        try {
+            return java.util.Optional.of(StorageCard.of(api.quota(tenant)));
+        } catch (PlatformApiException e) {
+            Notifications.error(e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     private Component auditCard(String tenant) {

@@ -21,4 +21,33 @@ public final class Formats {
     public static String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
     }
+
+    /** A size for people: {@code 512 B}, {@code 1.5 KB}, {@code 2.0 GB} (powers of 1024). */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB", "PB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** A number with up to 4 significant decimals and no exponent; "" for null. */
+    public static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf(value.longValue());
+        }
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
 }

@@ -92,7 +92,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         Optional<String> tenant = event.getRouteParameters().get("tenant").or(CurrentTenant::get);
         String path = event.getLocation().getPath();
-        String section = path.endsWith("/members") ? "members" : "dashboard";
+        String section = section(path);
         switcher.show(tenant.orElse(null), section);
         tenantNav.removeAll();
         tenant.ifPresent(
@@ -103,9 +103,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                         "t/" + slug + "/dashboard",
                                         VaadinIcon.DASHBOARD.create()),
                                 new SideNavItem(
+                                        "Models",
+                                        "t/" + slug + "/models",
+                                        VaadinIcon.CUBES.create()),
+                                new SideNavItem(
+                                        "Datasets",
+                                        "t/" + slug + "/datasets",
+                                        VaadinIcon.DATABASE.create()),
+                                new SideNavItem(
                                         "Members",
                                         "t/" + slug + "/members",
                                         VaadinIcon.USERS.create())));
+    }
+
+    /** The tenant page to stay on when switching tenants: a list page, never one object. */
+    static String section(String path) {
+        for (String section : new String[] {"members", "models", "datasets"}) {
+            if (path.endsWith("/" + section) || path.contains("/" + section + "/")) {
+                return section;
+            }
+        }
+        return "dashboard";
     }
 
     private static String displayName(MeResponse me) {

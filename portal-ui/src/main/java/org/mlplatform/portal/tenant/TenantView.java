@@ -3,6 +3,7 @@ package org.mlplatform.portal.tenant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouteParameters;
 import java.util.Optional;
 import org.mlplatform.contract.me.MeResponse;
 import org.mlplatform.contract.me.TenantMembershipResponse;
@@ -19,6 +20,7 @@ import org.mlplatform.portal.layout.Notifications;
 public abstract class TenantView extends VerticalLayout implements BeforeEnterObserver {
 
     protected final PlatformApi api;
+    private RouteParameters parameters = RouteParameters.empty();
 
     protected TenantView(PlatformApi api) {
         this.api = api;
@@ -28,6 +30,7 @@ public abstract class TenantView extends VerticalLayout implements BeforeEnterOb
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        parameters = event.getRouteParameters();
         String slug = event.getRouteParameters().get("tenant").orElse("");
         try {
             Optional<TenantMembershipResponse> membership = membership(api.me(), slug);
@@ -59,6 +62,11 @@ public abstract class TenantView extends VerticalLayout implements BeforeEnterOb
 
     private static Optional<TenantMembershipResponse> membership(MeResponse me, String slug) {
         return me.tenants().stream().filter(t -> t.slug().equals(slug)).findFirst();
+    }
+
+    /** A parameter of the route besides the tenant, such as {@code :model}; "" when missing. */
+    protected String routeParameter(String name) {
+        return parameters.get(name).orElse("");
     }
 
     /** Builds the page for an active tenant the user is a member of. */

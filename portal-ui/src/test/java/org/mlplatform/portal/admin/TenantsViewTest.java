@@ -3,6 +3,7 @@ package org.mlplatform.portal.admin;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -11,10 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.quota.QuotaLimit;
+import org.mlplatform.contract.quota.QuotaResponse;
+import org.mlplatform.contract.quota.SetQuotaRequest;
 import org.mlplatform.contract.tenant.TenantStatus;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.PortalUi;
@@ -102,5 +107,52 @@ class TenantsViewTest {
                 _getCellComponent(view.grid, 0, "actions"),
                 Button.class,
                 spec -> spec.withId("reactivate-acme"));
+    }
+
+    @Test
+    void shouldPutTheQuotaEnteredInTheDialog() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(2L << 30, 1L << 30),
+                        new QuotaLimit(5L, 2),
+                        new QuotaLimit(null, 1)));
+        TenantsView view = _get(TenantsView.class);
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("quota-acme")));
+        QuotaForm form = _get(QuotaForm.class);
+        assertThat(form.storage.getValue()).isEqualByComparingTo("2");
+        assertThat(form.unit.getValue()).isEqualTo(QuotaForm.Unit.GB);
+        assertThat(form.storage.getHelperText()).isEqualTo("Uses 1.0 GB");
+
+        _setValue(form.storage, new BigDecimal("1.5"));
+        _setValue(form.models, null);
+        _setValue(form.datasets, 7);
+        _click(form.save);
+
+        assertThat(platform.writes).containsExactly(new SetQuotaRequest(1536L << 20, null, 7));
+        _assertNone(Dialog.class);
+    }
+
+    @Test
+    void shouldShowTheApisFieldErrorsOnTheQuotaDialog() {
+        TenantsView view = _get(TenantsView.class);
+        platform.failNextWrite(400, "Invalid request", Map.of("maxModels", "must be 0 or more"));
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("quota-acme")));
+        QuotaForm form = _get(QuotaForm.class);
+        _setValue(form.unit, QuotaForm.Unit.MB);
+        _setValue(form.storage, new BigDecimal("512"));
+        _click(form.save);
+
+        assertThat(form.models.isInvalid()).isTrue();
+        assertThat(form.models.getErrorMessage()).isEqualTo("must be 0 or more");
+        assertThat(_get(Dialog.class).isOpened()).isTrue();
     }
 }

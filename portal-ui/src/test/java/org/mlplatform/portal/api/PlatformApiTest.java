@@ -11,7 +11,8 @@ import org.mlplatform.portal.FakePlatform;
 class PlatformApiTest {
 
     private final FakePlatform platform = FakePlatform.withAliceInTwoTenants();
-    private final PlatformApi api = new PlatformApi(platform, platform, platform, platform);
+    private final PlatformApi api =
+            new PlatformApi(platform, platform, platform, platform, platform.quotas);
 
     @Test
     void shouldTurnNotFoundIntoEmpty() {

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.audit.AuditEventResponse;
+import org.mlplatform.contract.quota.QuotaLimit;
+import org.mlplatform.contract.quota.QuotaResponse;
 import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.contract.tenant.TenantStatus;
 import org.mlplatform.portal.FakePlatform;
@@ -47,7 +51,7 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Latest changes");
+                .containsExactly("Tenant", "Your role", "Members", "Storage", "Latest changes");
         Card members =
                 _find(view, Card.class).stream()
                         .filter(card -> "Members".equals(card.getTitleAsText()))
@@ -63,7 +67,37 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members");
+                .containsExactly("Tenant", "Your role", "Members", "Storage");
+    }
+
+    @Test
+    void shouldShowStorageAndCountsAgainstTheQuota() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(10L << 30, 5L << 29),
+                        new QuotaLimit(10L, 3),
+                        new QuotaLimit(null, 4)));
+
+        DashboardView view = open("acme");
+
+        assertThat(_get(view, Div.class, spec -> spec.withId("storage-used")).getText())
+                .isEqualTo("2.5 GB of 10.0 GB used");
+        ProgressBar bar = _get(view, ProgressBar.class, spec -> spec.withId("storage-bar"));
+        assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.25);
+        assertThat(_get(view, Div.class, spec -> spec.withId("models-used")).getText())
+                .isEqualTo("Models: 3 of 10");
+        assertThat(_get(view, Div.class, spec -> spec.withId("datasets-used")).getText())
+                .isEqualTo("Datasets: 4 (no limit)");
+    }
+
+    @Test
+    void shouldSayNoLimitForAnUnlimitedTenant() {
+        DashboardView view = open("beta");
+
+        assertThat(_get(view, Div.class, spec -> spec.withId("storage-used")).getText())
+                .isEqualTo("0 B used, no limit");
+        assertThat(_find(view, ProgressBar.class)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,196 @@
+package org.mlplatform.portal.model;
+
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import org.mlplatform.contract.me.TenantMembershipResponse;
+import org.mlplatform.contract.model.ModelResponse;
+import org.mlplatform.contract.model.ModelVersionResponse;
+import org.mlplatform.contract.model.ModelVersionStatus;
+import org.mlplatform.contract.tenant.TenantRole;
+import org.mlplatform.portal.api.ModelRegistryApi;
+import org.mlplatform.portal.api.PlatformApi;
+import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.layout.Formats;
+import org.mlplatform.portal.layout.MainLayout;
+import org.mlplatform.portal.layout.Notice;
+import org.mlplatform.portal.layout.Notifications;
+import org.mlplatform.portal.tenant.TenantView;
+
+/**
+ * One model with its versions. While a version is VALIDATING the page polls every {@value
+ * #POLL_MILLIS} ms, so its badge turns READY or FAILED without a reload.
+ */
+@Route(value = "t/:tenant/models/:model", layout = MainLayout.class)
+@PageTitle("Model")
+public class ModelView extends TenantView {
+
+    static final int POLL_MILLIS = 2000;
+
+    final Grid<ModelVersionResponse> versions = new Grid<>();
+    final VersionDetails details = new VersionDetails();
+    private final ModelRegistryApi registry;
+    private final Uploads uploads;
+    private String tenant;
+    private String model;
+    private boolean canWrite;
+    private Registration polling;
+
+    public ModelView(PlatformApi api, ModelRegistryApi registry, Uploads uploads) {
+        super(api);
+        this.registry = registry;
+        this.uploads = uploads;
+    }
+
+    @Override
+    protected void show(TenantMembershipResponse membership) {
+        tenant = membership.slug();
+        model = routeParameter("model");
+        canWrite = membership.role().atLeast(TenantRole.MEMBER);
+        ModelResponse found;
+        try {
+            found = registry.model(tenant, model).orElse(null);
+        } catch (PlatformApiException e) {
+            Notifications.error(e.getMessage());
+            return;
+        }
+        if (found == null) {
+            add(new Notice("Model not found", "There is no model \"" + model + "\" here."));
+            return;
+        }
+        add(header(found));
+        if (canWrite) {
+            add(new VersionUploader(uploads, tenant, model, v -> refresh(v.version())));
+        }
+        configureGrid();
+        SplitLayout split = new SplitLayout(versions, details);
+        split.setSizeFull();
+        split.setSplitterPosition(60);
+        add(split);
+        refresh(null);
+    }
+
+    private HorizontalLayout header(ModelResponse found) {
+        Span task = new Span(ModelsView.taskLabel(found.task()));
+        task.getElement().getThemeList().add("badge");
+        task.setId("model-task-badge");
+        HorizontalLayout header = new HorizontalLayout(new H2(found.name()), task);
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        if (found.description() != null) {
+            header.add(new Paragraph(found.description()));
+        }
+        return header;
+    }
+
+    private void configureGrid() {
+        versions.removeAllColumns();
+        versions.addColumn(v -> "v" + v.version()).setHeader("Version").setKey("version");
+        versions.addComponentColumn(v -> StatusBadge.of(v.status()))
+                .setHeader("Status")
+                .setKey("status");
+        versions.addColumn(v -> v.format().wireName()).setHeader("Format").setKey("format");
+        versions.addColumn(v -> Formats.bytes(v.sizeBytes())).setHeader("Size").setKey("size");
+        versions.addColumn(v -> shortSha(v.sha256())).setHeader("SHA-256").setKey("sha256");
+        versions.addColumn(v -> v.source().name()).setHeader("Source").setKey("source");
+        versions.addColumn(v -> Formats.dateTime(v.createdAt()))
+                .setHeader("Created")
+                .setKey("created");
+        if (canWrite) {
+            versions.addComponentColumn(this::deleteButton).setKey("actions").setFlexGrow(0);
+        }
+        versions.asSingleSelect().addValueChangeListener(e -> details.show(tenant, e.getValue()));
+    }
+
+    static String shortSha(String sha) {
+        return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
+    }
+
+    private Button deleteButton(ModelVersionResponse version) {
+        Button delete = new Button("Delete", e -> confirmDelete(version));
+        delete.setId("delete-version-" + version.version());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return delete;
+    }
+
+    /** Reloads the versions and selects {@code select} (null: the one selected, else newest). */
+    void refresh(Integer select) {
+        List<ModelVersionResponse> list;
+        try {
+            list = registry.versions(tenant, model);
+        } catch (PlatformApiException e) {
+            Notifications.error(e.getMessage());
+            stopPolling();
+            return;
+        }
+        ModelVersionResponse selected = versions.asSingleSelect().getValue();
+        Integer wanted = select != null ? select : selected == null ? null : selected.version();
+        versions.setItems(list);
+        list.stream()
+                .filter(v -> wanted == null || v.version() == wanted)
+                .findFirst()
+                .ifPresentOrElse(versions::select, () -> details.show(tenant, null));
+        if (list.stream().anyMatch(v -> v.status() == ModelVersionStatus.VALIDATING)) {
+            startPolling();
+        } else {
+            stopPolling();
+        }
+    }
+
+    private void startPolling() {
+        UI ui = UI.getCurrent();
+        if (polling == null && ui != null) {
+            ui.setPollInterval(POLL_MILLIS);
+            polling = ui.addPollListener(e -> refresh(null));
+        }
+    }
+
+    private void stopPolling() {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.setPollInterval(-1);
+            }
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopPolling();
+        super.onDetach(event);
+    }
+
+    private void confirmDelete(ModelVersionResponse version) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete version " + version.version() + "?");
+        confirm.setText("Its artifact is deleted too. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(
+                e -> {
+                    try {
+                        registry.deleteVersion(tenant, model, version.version());
+                        Notifications.success("Version " + version.version() + " was deleted");
+                    } catch (PlatformApiException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    refresh(null);
+                });
+        confirm.open();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mlplatform.portal.model;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mlplatform.contract.model.ModelSignature;
+import org.mlplatform.contract.model.ModelVersionResponse;
+import org.mlplatform.contract.model.ModelVersionStatus;
+import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.portal.api.ArtifactDownloadServlet;
+import org.mlplatform.portal.layout.Formats;
+
+/** One version in detail: its signature, why it failed, and its artifact to download. */
+class VersionDetails extends VerticalLayout {
+
+    /** A row of the signature table. */
+    record Tensor(String direction, String name, String dataType, String shape) {}
+
+    final Grid<Tensor> signature = new Grid<>();
+    final Paragraph failure = new Paragraph();
+
+    VersionDetails() {
+        setPadding(false);
+        signature.addThemeVariants(GridVariant.LUMO_COMPACT);
+        signature.setAllRowsVisible(true);
+        signature.addColumn(Tensor::direction).setHeader("").setKey("direction");
+        signature.addColumn(Tensor::name).setHeader("Name").setKey("name");
+        signature.addColumn(Tensor::dataType).setHeader("Data type").setKey("type");
+        signature.addColumn(Tensor::shape).setHeader("Shape").setKey("shape");
+        failure.setId("failure-reason");
+        failure.addClassName("failure-reason");
+    }
+
+    void show(String tenant, ModelVersionResponse version) {
+        removeAll();
+        if (version == null) {
+            return;
+        }
+        Anchor download =
+                new Anchor(
+                        ArtifactDownloadServlet.path(tenant, version.model(), version.version()),
+                        "Download (" + Formats.bytes(version.sizeBytes()) + ")");
+        download.setId("version-download");
+        download.getElement().setAttribute("router-ignore", true);
+        download.getElement().setAttribute("download", true);
+        HorizontalLayout header =
+                new HorizontalLayout(
+                        new H3("Version " + version.version()),
+                        StatusBadge.of(version.status()),
+                        VaadinIcon.DOWNLOAD.create(),
+                        download);
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(header, new Span("SHA-256: " + version.sha256()));
+        if (version.status() == ModelVersionStatus.FAILED) {
+            failure.setText(
+                    version.failureReason() == null
+                            ? "Validation failed without a reason."
+                            : version.failureReason());
+            add(failure);
+        } else if (version.signature() != null) {
+            signature.setItems(rows(version.signature()));
+            add(signature);
+        } else {
+            add(new Span("The signature is known once a worker has validated the version."));
+        }
+    }
+
+    static List<Tensor> rows(ModelSignature signature) {
+        List<Tensor> rows = new ArrayList<>();
+        add(rows, "Input", signature.inputs());
+        add(rows, "Output", signature.outputs());
+        return rows;
+    }
+
+    private static void add(List<Tensor> rows, String direction, List<TensorSpec> specs) {
+        if (specs != null) {
+            specs.forEach(
+                    s ->
+                            rows.add(
+                                    new Tensor(
+                                            direction,
+                                            s.name(),
+                                            s.dataType() == null ? "?" : s.dataType(),
+                                            shape(s.shape()))));
+        }
+    }
+
+    /** {@code [-1, 4]}; "?" when unknown. */
+    static String shape(List<Long> shape) {
+        return shape == null
+                ? "?"
+                : shape.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,172 @@
+package org.mlplatform.portal.model;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.model.ModelSignature;
+import org.mlplatform.contract.model.ModelTask;
+import org.mlplatform.contract.model.ModelVersionStatus;
+import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.contract.tenant.TenantRole;
+import org.mlplatform.portal.FakePlatform;
+import org.mlplatform.portal.PortalUi;
+
+class ModelViewTest {
+
+    private final FakePlatform platform = FakePlatform.withAliceInTwoTenants();
+
+    @BeforeEach
+    void irisWithThreeVersions() {
+        platform.models.model("acme", "iris", "Flowers", ModelTask.TABULAR_CLASSIFICATION);
+        platform.models.version(
+                "acme",
+                "iris",
+                ModelVersionStatus.READY,
+                new ModelSignature(
+                        List.of(new TensorSpec("features", "float32", List.of(-1L, 4L))),
+                        List.of(new TensorSpec("probabilities", "float32", List.of(-1L, 3L)))),
+                null);
+        platform.models.version(
+                "acme", "iris", ModelVersionStatus.FAILED, null, "The ONNX file is truncated.");
+        platform.models.version("acme", "iris", ModelVersionStatus.VALIDATING, null, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        PortalUi.tearDown();
+    }
+
+    private ModelView open(String tenant, String model) {
+        PortalUi.setUp(platform);
+        UI.getCurrent().navigate("t/" + tenant + "/models/" + model);
+        return _get(ModelView.class);
+    }
+
+    private static String badge(ModelView view, int row) {
+        Span badge = (Span) _getCellComponent(view.versions, row, "status");
+        assertThat(badge.getClassNames()).contains("status-" + badge.getText());
+        return badge.getText();
+    }
+
+    @Test
+    void shouldListVersionsNewestFirstWithStatusBadges() {
+        ModelView view = open("acme", "iris");
+
+        assertThat(_size(view.versions)).isEqualTo(3);
+        assertThat(_getFormatted(view.versions, 0, "version")).isEqualTo("v3");
+        assertThat(badge(view, 0)).isEqualTo("VALIDATING");
+        assertThat(badge(view, 1)).isEqualTo("FAILED");
+        assertThat(badge(view, 2)).isEqualTo("READY");
+        assertThat(
+                        ((Span) _getCellComponent(view.versions, 2, "status"))
+                                .getElement()
+                                .getThemeList())
+                .contains("badge", "success");
+        assertThat(_getFormatted(view.versions, 2, "size")).isEqualTo("1.5 KB");
+        assertThat(_getFormatted(view.versions, 2, "sha256")).isEqualTo("0123456789ab");
+        assertThat(_getFormatted(view.versions, 2, "format")).isEqualTo("onnx");
+        assertThat(view.getElement().getTextRecursively()).contains("Flowers");
+    }
+
+    @Test
+    void shouldShowTheSignatureOfTheSelectedVersion() {
+        ModelView view = open("acme", "iris");
+
+        view.versions.select(platform.models.get("acme", "iris", 1));
+
+        assertThat(_size(view.details.signature)).isEqualTo(2);
+        assertThat(_getFormatted(view.details.signature, 0, "name")).isEqualTo("features");
+        assertThat(_getFormatted(view.details.signature, 0, "type")).isEqualTo("float32");
+        assertThat(_getFormatted(view.details.signature, 0, "shape")).isEqualTo("[-1, 4]");
+        assertThat(_getFormatted(view.details.signature, 1, "direction")).isEqualTo("Output");
+        assertThat(_get(view.details, Anchor.class).getHref())
+                .isEqualTo("/download/t/acme/models/iris/versions/1");
+    }
+
+    @Test
+    void shouldShowWhyAVersionFailed() {
+        ModelView view = open("acme", "iris");
+
+        view.versions.select(platform.models.get("acme", "iris", 2));
+
+        assertThat(view.details.failure.getText()).isEqualTo("The ONNX file is truncated.");
+        assertThat(view.details.failure.isAttached()).isTrue();
+    }
+
+    @Test
+    void shouldPollWhileAVersionValidatesAndStopWhenItIsDone() {
+        ModelView view = open("acme", "iris");
+        UI ui = UI.getCurrent();
+        assertThat(ui.getPollInterval()).isEqualTo(ModelView.POLL_MILLIS);
+
+        platform.models.setStatus("acme", "iris", 3, ModelVersionStatus.READY);
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(badge(view, 0)).isEqualTo("READY");
+        assertThat(ui.getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldStopPollingWhenTheUserLeaves() {
+        open("acme", "iris");
+
+        UI.getCurrent().navigate("t/acme/dashboard");
+
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldOfferUploadAndDeleteToMembersOnly() {
+        ModelView member = open("acme", "iris");
+        assertThat(_get(member, Upload.class).getId()).hasValue("version-upload");
+        PortalUi.tearDown();
+
+        platform.models.model("beta", "iris", null, ModelTask.OTHER);
+        platform.models.version("beta", "iris", ModelVersionStatus.READY, null, null);
+        platform.signIn("alice", false, "beta", TenantRole.VIEWER);
+        ModelView viewer = open("beta", "iris");
+
+        assertThat(_find(viewer, Upload.class)).isEmpty();
+        assertThat(_find(viewer, Button.class)).isEmpty();
+        assertThat(_size(viewer.versions)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowTheApisMessageWhenDeletingFails() {
+        ModelView view = open("acme", "iris");
+        platform.failNextWrite(409, "Version 1 is deployed.", java.util.Map.of());
+
+        Button delete = (Button) _getCellComponent(view.versions, 2, "actions");
+        assertThat(delete.getId()).hasValue("delete-version-1");
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(delete);
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        ComponentUtil.fireEvent(
+                confirm,
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(
+                        confirm, true));
+        confirm.close();
+
+        MockVaadin.clientRoundtrip();
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .contains("Version 1 is deployed.");
+        assertThat(_size(view.versions)).isEqualTo(3);
+    }
+}
