@@ -122,11 +122,11 @@ public class ModelService {
         Model model =
                 Model.lockByName(tenantId, name)
                         .orElseThrow(() -> new NotFoundException("No model '" + name + "'."));
-        List<Long> versionIds =
-                ModelVersion.<ModelVersion>list("model", model).stream().map(v -> v.id).toList();
+        List<ModelVersion> versions = ModelVersion.list("model", model);
+        List<Long> versionIds = versions.stream().map(v -> v.id).toList();
         storage.release(tenantId, ModelVersion.BLOB_OWNER, versionIds);
         jobs.cancel(JobKind.VALIDATE_MODEL, ValidateSpecs.MODEL_VERSION_ID, versionIds);
-        ModelVersion.delete("model", model);
+        versions.forEach(ModelVersion::delete);
         model.delete();
         quotas.release(tenantId, Counter.MODELS);
         record(mine, AuditLog.MODEL_DELETED, name, Map.of("versions", versionIds.size()));

@@ -41,10 +41,7 @@ public class ModelVersionsResource implements ModelVersionsApi {
     @Override
     public RestResponse<ModelVersionResponse> upload(
             String tenant, String model, ModelFormat format, InputStream artifact) {
-        long length = headers.getLength();
-        return accepted(
-                tenant,
-                versions.upload(tenant, model, format, artifact, length < 0 ? null : length));
+        return accepted(tenant, versions.upload(tenant, model, format, artifact, contentLength()));
     }
 
     /** The same upload from a browser form: the artifact is the part {@code file}. */
@@ -103,6 +100,15 @@ public class ModelVersionsResource implements ModelVersionsApi {
     @Override
     public void delete(String tenant, String model, int version) {
         versions.delete(tenant, model, version);
+    }
+
+    private Long contentLength() {
+        String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static RestResponse<ModelVersionResponse> accepted(
