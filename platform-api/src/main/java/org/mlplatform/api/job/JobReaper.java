@@ -19,7 +19,8 @@ public class JobReaper {
 
     @Scheduled(
             every = "${platform.jobs.reaper-interval:5s}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reap() {
         int expired = jobs.requeueExpired();
         if (expired > 0) {
