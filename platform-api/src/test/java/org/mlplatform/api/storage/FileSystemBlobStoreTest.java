@@ -52,7 +52,7 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void shouldStopAtLimitAndRemovePartialFile() {
+    void shouldStopAtLimitAndRemovePartialFile() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         InputStream endless =
                 new InputStream() {
@@ -68,7 +68,7 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void shouldRemoveStagedFileWhenStreamFails() {
+    void shouldRemoveStagedFileWhenStreamFails() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         InputStream broken =
                 new InputStream() {
@@ -76,7 +76,7 @@ class FileSystemBlobStoreTest {
 
                     @Override
                     public int read() throws IOException {
-                        if (left-- == 0) {
+                        if (left-- <= 0) {
                             throw new IOException("client went away");
                         }
                         return 1;
