@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlplatform.api.TestData.as;
 import static org.mlplatform.api.TestData.asWorker;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.api.TestData.Team;
+import org.mlplatform.api.job.Job;
+import org.mlplatform.api.model.Models;
+import org.mlplatform.contract.job.JobKind;
+import org.mlplatform.contract.job.JobStatus;
 
 /**
  * Every endpoint against every kind of caller: no token → 401, another tenant → 404, too weak a
@@ -25,14 +34,25 @@ class AuthorizationMatrixTest {
     enum Access {
         ANY_USER,
         VIEWER,
+        MEMBER,
         ADMIN,
         PLATFORM_ADMIN,
         WORKER
     }
 
-    record Endpoint(String method, String path, String body, Access access, int success) {
+    record Endpoint(
+            String method,
+            String path,
+            String body,
+            Access access,
+            int success,
+            ContentType contentType) {
+        Endpoint(String method, String path, String body, Access access, int success) {
+            this(method, path, body, access, success, ContentType.JSON);
+        }
+
         boolean tenantScoped() {
-            return access == Access.VIEWER || access == Access.ADMIN;
+            return access == Access.VIEWER || access == Access.MEMBER || access == Access.ADMIN;
         }
 
         @Override
@@ -94,7 +114,97 @@ class AuthorizationMatrixTest {
                         "/internal/v1/workers/{workerId}/heartbeat",
                         null,
                         Access.WORKER,
-                        204));
+                        204),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/quota", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/admin/tenants/{tenant}/quota",
+                        null,
+                        Access.PLATFORM_ADMIN,
+                        200),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/admin/tenants/{tenant}/quota",
+                        "{\"maxStorageBytes\":1000000,\"maxModels\":5,\"maxDatasets\":5}",
+                        Access.PLATFORM_ADMIN,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/models",
+                        "{\"name\":\"{newSlug}\",\"task\":\"OTHER\"}",
+                        Access.MEMBER,
+                        201),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/models", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET", "/api/v1/tenants/{tenant}/models/{model}", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "PATCH",
+                        "/api/v1/tenants/{tenant}/models/{model}",
+                        "{\"description\":\"changed\"}",
+                        Access.MEMBER,
+                        200),
+                new Endpoint(
+                        "DELETE",
+                        "/api/v1/tenants/{tenant}/models/{model}",
+                        null,
+                        Access.MEMBER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/models/{model}/versions?format=onnx",
+                        "some model bytes",
+                        Access.MEMBER,
+                        202,
+                        ContentType.BINARY),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/models/{model}/versions",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/models/{model}/versions/1",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/models/{model}/versions/1/artifact",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "DELETE",
+                        "/api/v1/tenants/{tenant}/models/{model}/versions/1",
+                        null,
+                        Access.MEMBER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/claim",
+                        "{\"workerId\":\"{workerId}\",\"kinds\":[\"TRAIN\"],\"waitSeconds\":0}",
+                        Access.WORKER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/heartbeat",
+                        "{\"leaseToken\":\"{leaseToken}\"}",
+                        Access.WORKER,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/complete",
+                        "{\"leaseToken\":\"{leaseToken}\"}",
+                        Access.WORKER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/fail",
+                        "{\"leaseToken\":\"{leaseToken}\",\"error\":\"x\",\"retryable\":false}",
+                        Access.WORKER,
+                        204),
+                new Endpoint("GET", "/internal/v1/blobs/{sha}", null, Access.WORKER, 200));
     }
 
     static Stream<Endpoint> tenantEndpoints() {
@@ -145,6 +255,7 @@ class AuthorizationMatrixTest {
         Fixture f = fixture(endpoint, true);
         RequestSpecification weaker =
                 switch (endpoint.access) {
+                    case MEMBER -> as(f.team.viewer());
                     case ADMIN -> as(f.team.member());
                     case PLATFORM_ADMIN -> as(f.team.owner());
                     case WORKER -> as(f.platformAdmin, "platform-admin");
@@ -163,6 +274,7 @@ class AuthorizationMatrixTest {
                 switch (endpoint.access) {
                     case ANY_USER -> as(f.team.outsider());
                     case VIEWER -> as(f.team.viewer());
+                    case MEMBER -> as(f.team.member());
                     case ADMIN -> as(f.team.admin());
                     case PLATFORM_ADMIN -> as(f.platformAdmin, "platform-admin");
                     case WORKER -> asWorker();
@@ -173,16 +285,34 @@ class AuthorizationMatrixTest {
 
     /** The data an endpoint's path and body refer to. */
     record Fixture(
-            Team team, String platformAdmin, String newUser, String workerId, String newSlug) {
+            Team team,
+            String platformAdmin,
+            String newUser,
+            String workerId,
+            String newSlug,
+            String model,
+            String sha,
+            String jobId,
+            String leaseToken) {
         Fixture(Team team, Fixture from) {
-            this(team, from.platformAdmin, from.newUser, from.workerId, from.newSlug);
+            this(
+                    team,
+                    from.platformAdmin,
+                    from.newUser,
+                    from.workerId,
+                    from.newSlug,
+                    from.model,
+                    from.sha,
+                    from.jobId,
+                    from.leaseToken);
         }
     }
 
     private static Fixture fixture(Endpoint endpoint, boolean real) {
         if (!real) {
             Team fake = new Team("acme", "o", "a", "m", "v", "x", "globex");
-            return new Fixture(fake, "p", "n", "00000000-0000-0000-0000-000000000000", "new");
+            String zero = "00000000-0000-0000-0000-000000000000";
+            return new Fixture(fake, "p", "n", zero, "new", "model", "0".repeat(64), zero, zero);
         }
         Team team = TestData.team();
         String workerId =
@@ -193,12 +323,42 @@ class AuthorizationMatrixTest {
                         .statusCode(200)
                         .extract()
                         .path("id");
+        String model = Models.create(team.slug(), team.owner());
+        String sha =
+                Models.upload(team.slug(), team.owner(), model, Models.randomBytes(64))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("sha256");
+        Job job = leasedJob(Models.tenantId(team.slug()));
         return new Fixture(
                 team,
                 TestData.platformAdmin(),
                 TestData.user("new"),
                 workerId,
-                TestData.unique("n"));
+                TestData.unique("n"),
+                model,
+                sha,
+                job.id.toString(),
+                job.leaseToken.toString());
+    }
+
+    /** A TRAIN job leased for an hour, so the job endpoints have something to act on. */
+    private static Job leasedJob(long tenantId) {
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.tenantId = tenantId;
+        job.kind = JobKind.TRAIN;
+        job.spec = Map.of();
+        job.status = JobStatus.RUNNING;
+        job.attempt = 1;
+        job.maxAttempts = 2;
+        job.leaseToken = UUID.randomUUID();
+        job.leaseExpiresAt = Instant.now().plusSeconds(3600);
+        job.createdAt = Instant.now();
+        job.notBefore = job.createdAt;
+        QuarkusTransaction.requiringNew().run(job::persist);
+        return job;
     }
 
     private static Team withSlug(Team t, String slug) {
@@ -209,7 +369,15 @@ class AuthorizationMatrixTest {
     private static Response call(RequestSpecification request, Endpoint endpoint, Fixture f) {
         String path = fill(endpoint.path, f);
         if (endpoint.body != null) {
-            request = request.contentType(ContentType.JSON).body(fill(endpoint.body, f));
+            String body = fill(endpoint.body, f);
+            request =
+                    endpoint.contentType == ContentType.BINARY
+                            ? request.contentType(ContentType.BINARY)
+                                    .body(body.getBytes(StandardCharsets.UTF_8))
+                            : request.contentType(endpoint.contentType).body(body);
+        }
+        if (path.endsWith("/artifact") || path.contains("/blobs/")) {
+            request = request.accept("*/*");
         }
         return request.request(endpoint.method, path);
     }
@@ -220,6 +388,10 @@ class AuthorizationMatrixTest {
                 .replace("{newUser}", f.newUser)
                 .replace("{newSlug}", f.newSlug)
                 .replace("{newWorker}", TestData.unique("w"))
-                .replace("{workerId}", f.workerId);
+                .replace("{workerId}", f.workerId)
+                .replace("{model}", f.model)
+                .replace("{sha}", f.sha)
+                .replace("{jobId}", f.jobId)
+                .replace("{leaseToken}", f.leaseToken);
     }
 }

@@ -20,6 +20,12 @@ public class AuditLog {
     public static final String MEMBER_ADDED = "member.added";
     public static final String MEMBER_REMOVED = "member.removed";
     public static final String MEMBER_ROLE_CHANGED = "member.role_changed";
+    public static final String QUOTA_CHANGED = "quota.changed";
+    public static final String MODEL_CREATED = "model.created";
+    public static final String MODEL_UPDATED = "model.updated";
+    public static final String MODEL_DELETED = "model.deleted";
+    public static final String MODEL_VERSION_UPLOADED = "model.version_uploaded";
+    public static final String MODEL_VERSION_DELETED = "model.version_deleted";
 
     @Transactional(TxType.MANDATORY)
     public void record(

@@ -120,6 +120,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getCause() instanceof ApiException api) {
+            return domain(api, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 401) {
             return unauthorized(e, uri);

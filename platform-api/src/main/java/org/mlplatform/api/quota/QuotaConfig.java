@@ -1,0 +1,21 @@
+package org.mlplatform.api.quota;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The limits of tenants that a platform admin has not set, under {@code platform.quota.*}. */
+@ConfigMapping(prefix = "platform.quota")
+public interface QuotaConfig {
+
+    /** Bytes of artifacts and datasets a tenant may reference (10 GiB). */
+    @WithDefault("10737418240")
+    long defaultMaxStorageBytes();
+
+    /** Models per tenant. */
+    @WithDefault("100")
+    int defaultMaxModels();
+
+    /** Datasets per tenant. */
+    @WithDefault("100")
+    int defaultMaxDatasets();
+}

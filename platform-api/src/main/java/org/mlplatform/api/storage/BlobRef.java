@@ -1,0 +1,4 @@
+package org.mlplatform.api.storage;
+
+/** A committed reference to a permanent blob. */
+public record BlobRef(String sha256, long size) {}
