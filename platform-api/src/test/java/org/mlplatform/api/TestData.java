@@ -90,4 +90,21 @@ public final class TestData {
         String otherSlug = tenant(outsider);
         return new Team(slug, owner, admin, member, viewer, outsider, otherSlug);
     }
+
+    /** A condition that may throw while it is checked. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls until the condition holds; fails after 10 seconds. */
+    public static void await(String what, Condition condition) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (!condition.holds()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
 }

@@ -2,8 +2,10 @@ package org.mlplatform.api.storage;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -19,13 +21,36 @@ public class BlobStoreProducer {
     @Produces
     @Singleton
     @Startup
-    BlobStore blobStore(StorageConfig config) {
+    BlobStore blobStore(StorageConfig config) throws IOException {
         return switch (config.type()) {
             case "fs" -> fileSystem(config);
+            case "s3" -> s3(config.s3());
             default ->
                     throw new IllegalStateException(
-                            "Unknown platform.storage.type '" + config.type() + "'; use fs");
+                            "Unknown platform.storage.type '" + config.type() + "'; use fs or s3");
         };
+    }
+
+    void close(@Disposes BlobStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private static BlobStore s3(StorageConfig.S3 config) throws IOException {
+        S3Settings settings =
+                new S3Settings(
+                        config.endpoint().orElse(null),
+                        config.region(),
+                        config.bucket(),
+                        config.accessKey().orElse(null),
+                        config.secretKey().orElse(null),
+                        config.pathStyle(),
+                        config.partSize(),
+                        config.createBucket());
+        S3BlobStore store = new S3BlobStore(settings);
+        LOG.infof("Blob store: S3 %s", settings);
+        return store;
     }
 
     private static BlobStore fileSystem(StorageConfig config) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -180,16 +182,22 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return staged.location();
     }
 
+    /** The configured key pair, or else the SDK's default chain (environment, instance role). */
+    private static AwsCredentialsProvider credentials(S3Settings settings) {
+        if (settings.accessKey() == null || settings.secretKey() == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    }
+
     /** Builds a synchronous client on the JDK's HTTP stack from the settings. */
     public static S3Client newClient(S3Settings settings) {
         S3ClientBuilder builder =
                 S3Client.builder()
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
                         .region(Region.of(settings.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create(
-                                                settings.accessKey(), settings.secretKey())))
+                        .credentialsProvider(credentials(settings))
                         .forcePathStyle(settings.pathStyle())
                         // Many S3-compatible servers reject the SDK's default trailing checksums.
                         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
