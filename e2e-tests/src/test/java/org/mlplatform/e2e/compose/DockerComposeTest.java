@@ -22,7 +22,7 @@ class DockerComposeTest {
     @Test
     void shouldDefineEveryService() {
         assertThat(COMPOSE.services())
-                .contains("postgres", "keycloak", "platform-api", "worker", "portal-ui");
+                .contains("postgres", "keycloak", "minio", "platform-api", "worker", "portal-ui");
     }
 
     @ParameterizedTest
