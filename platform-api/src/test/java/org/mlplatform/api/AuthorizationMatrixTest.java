@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.api.TestData.Team;
+import org.mlplatform.api.dataset.Datasets;
 import org.mlplatform.api.job.Job;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.contract.job.JobKind;
@@ -204,7 +205,33 @@ class AuthorizationMatrixTest {
                         "{\"leaseToken\":\"{leaseToken}\",\"error\":\"x\",\"retryable\":false}",
                         Access.WORKER,
                         204),
-                new Endpoint("GET", "/internal/v1/blobs/{sha}", null, Access.WORKER, 200));
+                new Endpoint("GET", "/internal/v1/blobs/{sha}", null, Access.WORKER, 200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/datasets?name={newSlug}&format=csv",
+                        "a,b\n1,2\n",
+                        Access.MEMBER,
+                        201,
+                        ContentType.BINARY),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/datasets", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/datasets/{dataset}",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/datasets/{dataset}/preview",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "DELETE",
+                        "/api/v1/tenants/{tenant}/datasets/{dataset}",
+                        null,
+                        Access.MEMBER,
+                        204));
     }
 
     static Stream<Endpoint> tenantEndpoints() {
@@ -293,7 +320,8 @@ class AuthorizationMatrixTest {
             String model,
             String sha,
             String jobId,
-            String leaseToken) {
+            String leaseToken,
+            String dataset) {
         Fixture(Team team, Fixture from) {
             this(
                     team,
@@ -304,7 +332,8 @@ class AuthorizationMatrixTest {
                     from.model,
                     from.sha,
                     from.jobId,
-                    from.leaseToken);
+                    from.leaseToken,
+                    from.dataset);
         }
     }
 
@@ -312,7 +341,8 @@ class AuthorizationMatrixTest {
         if (!real) {
             Team fake = new Team("acme", "o", "a", "m", "v", "x", "globex");
             String zero = "00000000-0000-0000-0000-000000000000";
-            return new Fixture(fake, "p", "n", zero, "new", "model", "0".repeat(64), zero, zero);
+            return new Fixture(
+                    fake, "p", "n", zero, "new", "model", "0".repeat(64), zero, zero, "data");
         }
         Team team = TestData.team();
         String workerId =
@@ -340,7 +370,8 @@ class AuthorizationMatrixTest {
                 model,
                 sha,
                 job.id.toString(),
-                job.leaseToken.toString());
+                job.leaseToken.toString(),
+                Datasets.create(team.slug(), team.owner()));
     }
 
     /** A TRAIN job leased for an hour, so the job endpoints have something to act on. */
@@ -392,6 +423,7 @@ class AuthorizationMatrixTest {
                 .replace("{model}", f.model)
                 .replace("{sha}", f.sha)
                 .replace("{jobId}", f.jobId)
-                .replace("{leaseToken}", f.leaseToken);
+                .replace("{leaseToken}", f.leaseToken)
+                .replace("{dataset}", f.dataset);
     }
 }

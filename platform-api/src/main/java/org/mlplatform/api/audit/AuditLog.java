@@ -26,6 +26,8 @@ public class AuditLog {
     public static final String MODEL_DELETED = "model.deleted";
     public static final String MODEL_VERSION_UPLOADED = "model.version_uploaded";
     public static final String MODEL_VERSION_DELETED = "model.version_deleted";
+    public static final String DATASET_UPLOADED = "dataset.uploaded";
+    public static final String DATASET_DELETED = "dataset.deleted";
 
     @Transactional(TxType.MANDATORY)
     public void record(

@@ -6,6 +6,10 @@ import java.util.List;
 public class ConflictException extends ApiException {
 
     public ConflictException(String detail) {
-        super(409, "conflict", "Conflict", detail, List.of());
+        this("conflict", "Conflict", detail);
+    }
+
+    protected ConflictException(String type, String title, String detail) {
+        super(409, type, title, detail, List.of());
     }
 }

@@ -9,4 +9,8 @@ public class InvalidRequestException extends ApiException {
     public InvalidRequestException(String detail, List<FieldError> errors) {
         super(400, "validation", "Invalid request", detail, errors);
     }
+
+    protected InvalidRequestException(String type, String title, String detail) {
+        super(400, type, title, detail, List.of());
+    }
 }

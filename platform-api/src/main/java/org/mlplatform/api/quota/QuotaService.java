@@ -67,6 +67,19 @@ public class QuotaService {
         add(usage, counter, 1);
     }
 
+    /**
+     * Fails with 403 {@code quota-exceeded} when the counter is at its limit already; unlocked, so
+     * only an early answer before a long upload. {@link #acquire} is the binding check.
+     */
+    public void requireRoom(long tenantId, Counter counter) {
+        Long limit = limits(tenantId).of(counter);
+        TenantUsage usage = usage(tenantId);
+        long used = counter == Counter.MODELS ? usage.models : usage.datasets;
+        if (limit != null && used + 1 > limit) {
+            throw new QuotaExceededException(counter.limitName(), limit);
+        }
+    }
+
     /** Counts one less. */
     @Transactional(TxType.MANDATORY)
     public void release(long tenantId, Counter counter) {

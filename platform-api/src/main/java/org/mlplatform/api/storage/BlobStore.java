@@ -29,6 +29,12 @@ public interface BlobStore {
      */
     void promote(StagedBlob staged) throws IOException;
 
+    /**
+     * Opens a staged blob for reading, for content checks that need the bytes again before the blob
+     * is promoted (such as inspecting a zip). The reader must close the stream.
+     */
+    InputStream openStaged(StagedBlob staged) throws IOException;
+
     /** Removes a staged blob that is not going to be promoted. Safe to call twice. */
     void discard(StagedBlob staged);
 

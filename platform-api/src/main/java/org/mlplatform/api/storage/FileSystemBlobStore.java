@@ -105,6 +105,11 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public InputStream openStaged(StagedBlob staged) throws IOException {
+        return Files.newInputStream(Path.of(staged.location()));
+    }
+
+    @Override
     public void discard(StagedBlob staged) {
         try {
             Files.deleteIfExists(Path.of(staged.location()));

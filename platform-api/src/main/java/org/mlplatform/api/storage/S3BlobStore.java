@@ -82,6 +82,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public InputStream openStaged(StagedBlob staged) throws IOException {
+        String key = stagedKey(staged);
+        return sdk("open " + key, () -> s3.getObject(b -> b.bucket(settings.bucket()).key(key)));
+    }
+
+    @Override
     public void discard(StagedBlob staged) {
         try {
             deleteKey(stagedKey(staged));

@@ -1,5 +1,8 @@
 package org.mlplatform.api.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * An upload streamed to the blob store's staging area, not yet referenced by anything. Close it
  * (try-with-resources) around the transaction that commits it: closing discards the staged copy
@@ -22,6 +25,14 @@ public final class StagedUpload implements AutoCloseable {
 
     public long size() {
         return blob.size();
+    }
+
+    /**
+     * Reads the staged bytes again (the caller closes the stream), for checks that cannot run while
+     * the upload streams in.
+     */
+    public InputStream open() throws IOException {
+        return store.openStaged(blob);
     }
 
     StagedBlob blob() {

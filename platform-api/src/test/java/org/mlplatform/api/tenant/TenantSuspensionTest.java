@@ -32,6 +32,10 @@ class TenantSuspensionTest {
                     .contentType("application/problem+json")
                     .body("type", endsWith("tenant-suspended"));
             as(user).get("/api/v1/tenants/{t}/members", team.slug()).then().statusCode(403);
+            as(user).get("/api/v1/tenants/{t}/datasets", team.slug())
+                    .then()
+                    .statusCode(403)
+                    .body("type", endsWith("tenant-suspended"));
         }
         as(team.owner())
                 .get("/api/v1/tenants/{t}/audit-events", team.slug())
