@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The portal in headless Chromium, signed in through Keycloak's own page. */
 @Tag("e2e")
@@ -79,5 +80,44 @@ class PortalE2ETest {
                 browser.screenshot(test.getDisplayName());
             }
         }
+    }
+
+    @Test
+    void shouldUploadAModelVersionAndShowItReady(TestInfo test) throws Exception {
+        String model = RegistryE2ETest.createModel("acme", "alice");
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("alice", "alice");
+                browser.driver.get(Platform.PORTAL + "/t/acme/models/" + model);
+
+                WebElement upload = browser.element(By.id("version-upload"));
+                WebElement file =
+                        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+                file.sendKeys(
+                        RegistryE2ETest.MODELS
+                                .resolve("tiny-mlp.onnx")
+                                .toAbsolutePath()
+                                .toString());
+
+                browser.awaitTrue(
+                        "the upload's progress entry",
+                        d ->
+                                !d.findElements(By.tagName("vaadin-upload-file")).isEmpty()
+                                        || !d.findElements(
+                                                        By.cssSelector(
+                                                                ".status-VALIDATING, .status-READY"))
+                                                .isEmpty());
+                browser.awaitTrue(
+                        "version 1 to turn READY without a reload",
+                        d -> !d.findElements(By.cssSelector(".status-READY")).isEmpty());
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+        as("alice")
+                .get("/api/v1/tenants/acme/models/" + model + "/versions/1")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("READY"));
     }
 }
