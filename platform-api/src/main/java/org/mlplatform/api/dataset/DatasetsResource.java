@@ -9,17 +9,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.mlplatform.api.common.InvalidRequestException;
+import org.mlplatform.api.storage.UploadBodies;
 import org.mlplatform.contract.common.PageResponse;
-import org.mlplatform.contract.common.ProblemDetail.FieldError;
 import org.mlplatform.contract.dataset.DatasetFormat;
 import org.mlplatform.contract.dataset.DatasetPreview;
 import org.mlplatform.contract.dataset.DatasetResponse;
@@ -42,7 +37,9 @@ public class DatasetsResource implements DatasetsApi {
     @Override
     public RestResponse<DatasetResponse> upload(
             String tenant, String name, DatasetFormat format, InputStream content) {
-        return created(tenant, uploads.upload(tenant, name, format, content, contentLength()));
+        return created(
+                tenant,
+                uploads.upload(tenant, name, format, content, UploadBodies.contentLength(headers)));
     }
 
     /** The same upload from a browser form: the content is the part {@code file}. */
@@ -53,16 +50,9 @@ public class DatasetsResource implements DatasetsApi {
             @QueryParam("name") String name,
             @QueryParam("format") DatasetFormat format,
             @RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw new InvalidRequestException(
-                    "The form has no part 'file'.",
-                    List.of(new FieldError("file", "must not be missing")));
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return created(tenant, uploads.upload(tenant, name, format, in, file.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadBodies.fromForm(
+                file,
+                (in, size) -> created(tenant, uploads.upload(tenant, name, format, in, size)));
     }
 
     @Override
@@ -83,15 +73,6 @@ public class DatasetsResource implements DatasetsApi {
     @Override
     public void delete(String tenant, String dataset) {
         datasets.delete(tenant, dataset);
-    }
-
-    private Long contentLength() {
-        String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return value == null ? null : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static RestResponse<DatasetResponse> created(String tenant, DatasetResponse body) {

@@ -11,17 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.storage.BlobContent;
-import org.mlplatform.contract.common.ProblemDetail.FieldError;
+import org.mlplatform.api.storage.UploadBodies;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.ModelVersionResponse;
 import org.mlplatform.contract.model.ModelVersionsApi;
@@ -41,7 +37,10 @@ public class ModelVersionsResource implements ModelVersionsApi {
     @Override
     public RestResponse<ModelVersionResponse> upload(
             String tenant, String model, ModelFormat format, InputStream artifact) {
-        return accepted(tenant, versions.upload(tenant, model, format, artifact, contentLength()));
+        return accepted(
+                tenant,
+                versions.upload(
+                        tenant, model, format, artifact, UploadBodies.contentLength(headers)));
     }
 
     /** The same upload from a browser form: the artifact is the part {@code file}. */
@@ -52,16 +51,9 @@ public class ModelVersionsResource implements ModelVersionsApi {
             @PathParam("model") String model,
             @QueryParam("format") ModelFormat format,
             @RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw new InvalidRequestException(
-                    "The form has no part 'file'.",
-                    List.of(new FieldError("file", "must not be missing")));
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return accepted(tenant, versions.upload(tenant, model, format, in, file.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadBodies.fromForm(
+                file,
+                (in, size) -> accepted(tenant, versions.upload(tenant, model, format, in, size)));
     }
 
     @Override
@@ -100,15 +92,6 @@ public class ModelVersionsResource implements ModelVersionsApi {
     @Override
     public void delete(String tenant, String model, int version) {
         versions.delete(tenant, model, version);
-    }
-
-    private Long contentLength() {
-        String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return value == null ? null : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static RestResponse<ModelVersionResponse> accepted(
