@@ -12,14 +12,12 @@ import com.vaadin.flow.router.Route;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.mlplatform.contract.audit.AuditEventResponse;
+import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.portal.api.AdminApi;
 import org.mlplatform.portal.api.PlatformApi;
-import org.mlplatform.portal.api.PlatformApiException;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
-import org.mlplatform.portal.layout.Notifications;
 
 /** Every audit event of the platform, newest first, filtered by tenant and action. */
 @Route(value = "admin/audit", layout = MainLayout.class)
@@ -48,7 +46,7 @@ public class AuditView extends AdminView {
                 .setHeader("Details")
                 .setKey("details")
                 .setFlexGrow(2);
-        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> count());
+        PageFetch.bind(grid, this::page);
     }
 
     private Component toolbar() {
@@ -70,26 +68,7 @@ public class AuditView extends AdminView {
         grid.getDataProvider().refreshAll();
     }
 
-    private Stream<AuditEventResponse> fetch(int offset, int limit) {
-        try {
-            return PageFetch.window(offset, limit, this::page).stream();
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return Stream.empty();
-        }
-    }
-
-    private int count() {
-        try {
-            return (int) PageFetch.total(this::page);
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return 0;
-        }
-    }
-
-    private org.mlplatform.contract.common.PageResponse<AuditEventResponse> page(
-            int page, int size) {
+    private PageResponse<AuditEventResponse> page(int page, int size) {
         return admin.auditEvents(tenantFilter.getValue(), actionFilter.getValue(), page, size);
     }
 

@@ -1,10 +1,14 @@
 package org.mlplatform.portal.admin;
 
+import com.vaadin.flow.component.grid.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.common.Paging;
+import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.layout.Notifications;
 
 /**
  * Maps a grid's offset/limit window onto platform-api's page/size paging. Grids ask for aligned
@@ -34,6 +38,30 @@ public final class PageFetch {
             skip = 0;
         }
         return result;
+    }
+
+    /**
+     * Lets a grid page lazily through an API list. A failed call shows its readable message and
+     * leaves the grid empty instead of breaking the view.
+     */
+    public static <T> void bind(Grid<T> grid, BiFunction<Integer, Integer, PageResponse<T>> fetch) {
+        grid.setItems(
+                query -> {
+                    try {
+                        return window(query.getOffset(), query.getLimit(), fetch).stream();
+                    } catch (PlatformApiException e) {
+                        Notifications.error(e.getMessage());
+                        return Stream.empty();
+                    }
+                },
+                query -> {
+                    try {
+                        return (int) total(fetch::apply);
+                    } catch (PlatformApiException e) {
+                        Notifications.error(e.getMessage());
+                        return 0;
+                    }
+                });
     }
 
     /** The total number of items, read with the smallest page. */

@@ -15,7 +15,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.tenant.CreateTenantRequest;
 import org.mlplatform.contract.tenant.TenantResponse;
@@ -53,7 +52,7 @@ public class TenantsView extends AdminView {
         grid.addColumn(TenantResponse::memberCount).setHeader("Members").setKey("members");
         grid.addColumn(t -> Formats.date(t.createdAt())).setHeader("Created").setKey("created");
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
-        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> count());
+        PageFetch.bind(grid, this::page);
     }
 
     private Component toolbar() {
@@ -92,24 +91,6 @@ public class TenantsView extends AdminView {
     @Override
     void refresh() {
         grid.getDataProvider().refreshAll();
-    }
-
-    private Stream<TenantResponse> fetch(int offset, int limit) {
-        try {
-            return PageFetch.window(offset, limit, this::page).stream();
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return Stream.empty();
-        }
-    }
-
-    private int count() {
-        try {
-            return (int) PageFetch.total(this::page);
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return 0;
-        }
     }
 
     private PageResponse<TenantResponse> page(int page, int size) {

@@ -15,7 +15,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.mlplatform.contract.dataset.DatasetResponse;
 import org.mlplatform.contract.me.TenantMembershipResponse;
 import org.mlplatform.contract.tenant.TenantRole;
@@ -65,7 +64,7 @@ public class DatasetsView extends TenantView {
         if (canWrite) {
             grid.addComponentColumn(this::deleteButton).setKey("actions").setFlexGrow(0);
         }
-        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> count());
+        PageFetch.bind(grid, (page, size) -> catalog.datasets(tenant, null, page, size));
     }
 
     static String contents(DatasetResponse d) {
@@ -101,27 +100,6 @@ public class DatasetsView extends TenantView {
         delete.setId("delete-dataset-" + dataset.name());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         return delete;
-    }
-
-    private Stream<DatasetResponse> fetch(int offset, int limit) {
-        try {
-            return PageFetch.window(
-                    offset, limit, (page, size) -> catalog.datasets(tenant, null, page, size))
-                    .stream();
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return Stream.empty();
-        }
-    }
-
-    private int count() {
-        try {
-            return (int)
-                    PageFetch.total((page, size) -> catalog.datasets(tenant, null, page, size));
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return 0;
-        }
     }
 
     private void openUploadDialog() {

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.me.TenantMembershipResponse;
 import org.mlplatform.contract.model.CreateModelRequest;
@@ -76,7 +75,7 @@ public class ModelsView extends TenantView {
         if (canWrite) {
             grid.addComponentColumn(this::deleteButton).setKey("actions").setFlexGrow(0);
         }
-        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()), query -> count());
+        PageFetch.bind(grid, this::page);
     }
 
     private Component link(ModelResponse model) {
@@ -110,24 +109,6 @@ public class ModelsView extends TenantView {
         delete.setId("delete-model-" + model.name());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         return delete;
-    }
-
-    private Stream<ModelResponse> fetch(int offset, int limit) {
-        try {
-            return PageFetch.window(offset, limit, this::page).stream();
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return Stream.empty();
-        }
-    }
-
-    private int count() {
-        try {
-            return (int) PageFetch.total(this::page);
-        } catch (PlatformApiException e) {
-            Notifications.error(e.getMessage());
-            return 0;
-        }
     }
 
     private PageResponse<ModelResponse> page(int page, int size) {
