@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.FakePlatformApi;
 
 /** Validates real models (see src/test/resources/models/README.md) with the real engines. */
@@ -40,6 +41,7 @@ import org.mlplatform.worker.registration.FakePlatformApi;
 class ModelValidatorTest {
 
     @Inject ModelValidator validator;
+    @Inject WorkerConfig config;
 
     @TempDir Path dir;
 
@@ -211,7 +213,7 @@ class ModelValidatorTest {
 
     @Test
     void shouldLeaveNoTemporaryFilesBehind() throws Exception {
-        Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "mlplatform-worker");
+        Path workDir = Path.of(config.workDir());
         Map<String, byte[]> entries = Map.of("tiny-mlp.pt", bytes("tiny-mlp.pt"));
         Path archive = write(dir, "plain.zip", zip(entries));
 
