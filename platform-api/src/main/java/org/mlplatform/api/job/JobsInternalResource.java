@@ -1,14 +1,13 @@
 package org.mlplatform.api.job;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.Roles;
 import org.mlplatform.api.storage.BlobContent;
+import org.mlplatform.api.storage.BlobResponses;
 import org.mlplatform.api.storage.StorageService;
 import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.CompleteJobRequest;
@@ -55,15 +54,6 @@ public class JobsInternalResource implements JobsInternalApi {
         BlobContent content =
                 storage.open(sha256)
                         .orElseThrow(() -> new NotFoundException("No blob " + sha256 + "."));
-        StreamingOutput body =
-                out -> {
-                    try (content) {
-                        content.stream().transferTo(out);
-                    }
-                };
-        return Response.ok(body)
-                .header(HttpHeaders.CONTENT_LENGTH, content.size())
-                .header(HttpHeaders.ETAG, "\"" + sha256 + "\"")
-                .build();
+        return BlobResponses.ok(content, "\"" + sha256 + "\"").build();
     }
 }

@@ -9,14 +9,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.mlplatform.api.storage.BlobContent;
+import org.mlplatform.api.storage.BlobResponses;
 import org.mlplatform.api.storage.UploadBodies;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.ModelVersionResponse;
@@ -73,16 +72,7 @@ public class ModelVersionsResource implements ModelVersionsApi {
         if (artifact.content().isEmpty()) {
             return Response.notModified(artifact.etag()).build();
         }
-        BlobContent content = artifact.content().get();
-        StreamingOutput body =
-                out -> {
-                    try (content) {
-                        content.stream().transferTo(out);
-                    }
-                };
-        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, content.size())
-                .header(HttpHeaders.ETAG, artifact.etag())
+        return BlobResponses.ok(artifact.content().get(), artifact.etag())
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"" + artifact.fileName() + "\"")
