@@ -3,7 +3,6 @@ package org.mlplatform.portal.dataset;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -23,6 +22,7 @@ import org.mlplatform.portal.api.DatasetCatalogApi;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
 import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.layout.DestructiveConfirm;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notifications;
@@ -119,14 +119,11 @@ public class DatasetsView extends TenantView {
     }
 
     private void confirmDelete(DatasetResponse dataset) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete " + dataset.name() + "?");
-        confirm.setText("The dataset and its profile are deleted. This cannot be undone.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> delete(dataset));
-        confirm.open();
+        DestructiveConfirm.open(
+                "Delete " + dataset.name() + "?",
+                "The dataset and its profile are deleted. This cannot be undone.",
+                "Delete",
+                () -> delete(dataset));
     }
 
     private void delete(DatasetResponse dataset) {

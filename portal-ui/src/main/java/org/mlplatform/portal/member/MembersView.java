@@ -3,7 +3,6 @@ package org.mlplatform.portal.member;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -22,6 +21,7 @@ import org.mlplatform.contract.member.MemberResponse;
 import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.layout.DestructiveConfirm;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notifications;
@@ -153,15 +153,11 @@ public class MembersView extends TenantView {
     }
 
     private void confirmRemove(MemberResponse member) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Remove " + member.username() + "?");
-        confirm.setText(
-                member.username() + " will lose access to " + tenant + " and everything in it.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Remove");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> remove(member));
-        confirm.open();
+        DestructiveConfirm.open(
+                "Remove " + member.username() + "?",
+                member.username() + " will lose access to " + tenant + " and everything in it.",
+                "Remove",
+                () -> remove(member));
     }
 
     private void remove(MemberResponse member) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +23,7 @@ import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
 import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.layout.DestructiveConfirm;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notice;
@@ -175,14 +175,11 @@ public class ModelView extends TenantView {
     }
 
     private void confirmDelete(ModelVersionResponse version) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete version " + version.version() + "?");
-        confirm.setText("Its artifact is deleted too. This cannot be undone.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(
-                e -> {
+        DestructiveConfirm.open(
+                "Delete version " + version.version() + "?",
+                "Its artifact is deleted too. This cannot be undone.",
+                "Delete",
+                () -> {
                     try {
                         registry.deleteVersion(tenant, model, version.version());
                         Notifications.success("Version " + version.version() + " was deleted");
@@ -191,6 +188,5 @@ public class ModelView extends TenantView {
                     }
                     refresh(null);
                 });
-        confirm.open();
     }
 }

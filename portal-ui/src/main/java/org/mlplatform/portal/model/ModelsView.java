@@ -3,7 +3,6 @@ package org.mlplatform.portal.model;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -27,6 +26,7 @@ import org.mlplatform.portal.admin.PageFetch;
 import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.layout.DestructiveConfirm;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notifications;
@@ -139,17 +139,13 @@ public class ModelsView extends TenantView {
     }
 
     private void confirmDelete(ModelResponse model) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete " + model.name() + "?");
-        confirm.setText(
+        DestructiveConfirm.open(
+                "Delete " + model.name() + "?",
                 "The model and all its "
                         + model.versionCount()
-                        + " versions are deleted. This cannot be undone.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> delete(model));
-        confirm.open();
+                        + " versions are deleted. This cannot be undone.",
+                "Delete",
+                () -> delete(model));
     }
 
     private void delete(ModelResponse model) {
