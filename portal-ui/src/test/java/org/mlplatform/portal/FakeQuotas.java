@@ -23,7 +23,11 @@ public class FakeQuotas implements QuotaApi, AdminQuotaApi {
         return quotas.getOrDefault(
                 tenant,
                 new QuotaResponse(
-                        new QuotaLimit(null, 0), new QuotaLimit(null, 0), new QuotaLimit(null, 0)));
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
     }
 
     @Override
@@ -34,7 +38,11 @@ public class FakeQuotas implements QuotaApi, AdminQuotaApi {
                 new QuotaResponse(
                         new QuotaLimit(request.maxStorageBytes(), now.storageBytes().used()),
                         new QuotaLimit(toLong(request.maxModels()), now.models().used()),
-                        new QuotaLimit(toLong(request.maxDatasets()), now.datasets().used()));
+                        new QuotaLimit(toLong(request.maxDatasets()), now.datasets().used()),
+                        new QuotaLimit(
+                                toLong(request.maxConcurrentJobs()), now.concurrentJobs().used()),
+                        new QuotaLimit(
+                                request.monthlyTrainingSeconds(), now.trainingSeconds().used()));
         quotas.put(slug, updated);
         return updated;
     }

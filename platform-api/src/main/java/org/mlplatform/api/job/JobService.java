@@ -224,7 +224,8 @@ public class JobService {
                 job.attempt,
                 job.leaseToken,
                 job.leaseExpiresAt,
-                job.kind == JobKind.VALIDATE_MODEL ? ValidateSpecs.of(job.spec) : null);
+                job.kind == JobKind.VALIDATE_MODEL ? ValidateSpecs.of(job.spec) : null,
+                null);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -92,7 +92,9 @@ public class QuotaService {
         return new QuotaResponse(
                 new QuotaLimit(limits.maxStorageBytes(), usage.storageBytes),
                 new QuotaLimit(limits.maxModels(), usage.models),
-                new QuotaLimit(limits.maxDatasets(), usage.datasets));
+                new QuotaLimit(limits.maxDatasets(), usage.datasets),
+                new QuotaLimit(null, 0),
+                new QuotaLimit(null, 0));
     }
 
     private static void add(TenantUsage usage, Counter counter, int delta) {

@@ -1,5 +1,6 @@
 package org.mlplatform.contract.job;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
@@ -7,5 +8,9 @@ import java.util.UUID;
  * Finishes a job successfully.
  *
  * @param validation the result of a VALIDATE_MODEL job; null for other kinds
+ * @param training the result of a TRAIN job; null for other kinds
  */
-public record CompleteJobRequest(@NotNull UUID leaseToken, ModelValidationResult validation) {}
+public record CompleteJobRequest(
+        @NotNull UUID leaseToken,
+        ModelValidationResult validation,
+        @Valid TrainingResult training) {}

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param attempt 1 for the first run, counting up after each expired lease
  * @param validateModel the spec of a VALIDATE_MODEL job; null for other kinds
+ * @param train the spec of a TRAIN job; null for other kinds
  */
 public record JobAssignment(
         UUID jobId,
@@ -18,4 +19,5 @@ public record JobAssignment(
         int attempt,
         UUID leaseToken,
         Instant leaseExpiresAt,
-        ValidateModelSpec validateModel) {}
+        ValidateModelSpec validateModel,
+        TrainSpec train) {}

@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +45,41 @@ public interface JobsInternalApi {
     @POST
     @Path("/jobs/{id}/fail")
     void fail(@PathParam("id") UUID id, @Valid @NotNull FailJobRequest request);
+
+    /** Reports events of a running job (logs, epochs); 204; 409 when the lease is stale. */
+    @POST
+    @Path("/jobs/{id}/events")
+    void events(@PathParam("id") UUID id, @Valid @NotNull JobEventsRequest request);
+
+    /**
+     * Saves a TRAIN job's state after an epoch (raw body), replacing its previous checkpoint; a
+     * later attempt resumes from it. 409 when the lease is stale.
+     */
+    @POST
+    @Path("/jobs/{id}/checkpoint")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Checkpoint checkpoint(
+            @PathParam("id") UUID id,
+            @QueryParam("leaseToken") UUID leaseToken,
+            @QueryParam("epoch") int epoch,
+            InputStream content);
+
+    /**
+     * Stores a TRAIN job's model archive (raw body), charged to the tenant's storage (413 past the
+     * quota), until {@code complete} registers it as a version. 409 when the lease is stale.
+     */
+    @POST
+    @Path("/jobs/{id}/artifact")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    BlobPointer artifact(
+            @PathParam("id") UUID id,
+            @QueryParam("leaseToken") UUID leaseToken,
+            InputStream content);
+
+    /** The worker stopped a job whose cancel it heard: the job ends CANCELLED. 204; 409 stale. */
+    @POST
+    @Path("/jobs/{id}/cancelled")
+    void cancelled(@PathParam("id") UUID id, @Valid @NotNull JobHeartbeatRequest request);
 
     /** A blob's bytes, streamed, with {@code Content-Length}; 404 when unknown. */
     @GET

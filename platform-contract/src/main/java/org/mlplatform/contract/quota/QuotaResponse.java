@@ -6,5 +6,12 @@ package org.mlplatform.contract.quota;
  * @param storageBytes bytes of model artifacts and datasets the tenant references
  * @param models models (not versions)
  * @param datasets datasets
+ * @param concurrentJobs training jobs running now
+ * @param trainingSeconds worker seconds of training this calendar month (UTC)
  */
-public record QuotaResponse(QuotaLimit storageBytes, QuotaLimit models, QuotaLimit datasets) {}
+public record QuotaResponse(
+        QuotaLimit storageBytes,
+        QuotaLimit models,
+        QuotaLimit datasets,
+        QuotaLimit concurrentJobs,
+        QuotaLimit trainingSeconds) {}

@@ -112,7 +112,8 @@ class QuotaForm extends FormLayout {
             fireEvent(
                     new SaveEvent(
                             this,
-                            new SetQuotaRequest(bytes, models.getValue(), datasets.getValue())));
+                            new SetQuotaRequest(
+                                    bytes, models.getValue(), datasets.getValue(), null, null)));
         }
     }
 

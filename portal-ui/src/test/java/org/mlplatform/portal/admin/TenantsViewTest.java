@@ -116,7 +116,9 @@ class TenantsViewTest {
                 new QuotaResponse(
                         new QuotaLimit(2L << 30, 1L << 30),
                         new QuotaLimit(5L, 2),
-                        new QuotaLimit(null, 1)));
+                        new QuotaLimit(null, 1),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
         TenantsView view = _get(TenantsView.class);
         _click(
                 _get(
@@ -133,7 +135,8 @@ class TenantsViewTest {
         _setValue(form.datasets, 7);
         _click(form.save);
 
-        assertThat(platform.writes).containsExactly(new SetQuotaRequest(1536L << 20, null, 7));
+        assertThat(platform.writes)
+                .containsExactly(new SetQuotaRequest(1536L << 20, null, 7, null, null));
         _assertNone(Dialog.class);
     }
 

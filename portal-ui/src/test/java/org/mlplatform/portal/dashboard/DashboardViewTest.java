@@ -77,7 +77,9 @@ class DashboardViewTest {
                 new QuotaResponse(
                         new QuotaLimit(10L << 30, 5L << 29),
                         new QuotaLimit(10L, 3),
-                        new QuotaLimit(null, 4)));
+                        new QuotaLimit(null, 4),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
 
         DashboardView view = open("acme");
 

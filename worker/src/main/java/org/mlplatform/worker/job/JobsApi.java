@@ -99,7 +99,7 @@ public class JobsApi {
                 "complete",
                 jobId,
                 () -> {
-                    client.complete(jobId, new CompleteJobRequest(leaseToken, validation));
+                    client.complete(jobId, new CompleteJobRequest(leaseToken, validation, null));
                     return null;
                 });
     }

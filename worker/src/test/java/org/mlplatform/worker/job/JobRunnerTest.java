@@ -178,7 +178,8 @@ class JobRunnerTest {
                 1,
                 UUID.randomUUID(),
                 Instant.now().plus(lease),
-                new ValidateModelSpec("acme", "tiny-mlp", 1, format, sha256, size));
+                new ValidateModelSpec("acme", "tiny-mlp", 1, format, sha256, size),
+                null);
     }
 
     private static List<Call> callsOf(UUID jobId, String operation) {
