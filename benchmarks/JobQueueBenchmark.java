@@ -1,0 +1,194 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures the job queue of a running platform over HTTP, as workers use it. JDK only, run as a
+ * single source file by benchmarks/training-jobs.sh:
+ *
+ * <pre>
+ *   java JobQueueBenchmark.java burndown THREADS   claims and completes NOOP jobs until none is left
+ *   java JobQueueBenchmark.java latency RUNS CSV   submit-to-start of TRAIN jobs with an idle worker
+ * </pre>
+ *
+ * Environment: API (default http://localhost:8080), KEYCLOAK (default http://localhost:8180).
+ */
+public class JobQueueBenchmark {
+
+    static final String API = System.getenv().getOrDefault("API", "http://localhost:8080");
+    static final String KEYCLOAK =
+            System.getenv().getOrDefault("KEYCLOAK", "http://localhost:8180");
+    static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "burndown" -> burndown(Integer.parseInt(args[1]));
+            case "latency" -> latency(Integer.parseInt(args[1]), args[2]);
+            default -> throw new IllegalArgumentException("burndown THREADS | latency RUNS DATASET");
+        }
+    }
+
+    /** Claim + complete with THREADS client threads until the queue is empty; prints jobs/s. */
+    static void burndown(int threads) throws Exception {
+        String token =
+                token("grant_type=client_credentials&client_id=platform-worker"
+                        + "&client_secret=platform-worker-secret");
+        String worker =
+                field(
+                        post(
+                                "/internal/v1/workers/register",
+                                token,
+                                "{\"name\":\"queue-benchmark\",\"url\":\"http://localhost:1\"}"),
+                        "id");
+        String claim = "{\"workerId\":\"" + worker + "\",\"kinds\":[\"NOOP\"],\"waitSeconds\":0}";
+        AtomicLong done = new AtomicLong();
+        List<Thread> loops = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < threads; i++) {
+            Thread loop =
+                    new Thread(
+                            () -> {
+                                try {
+                                    while (true) {
+                                        HttpResponse<String> claimed =
+                                                send("/internal/v1/jobs/claim", token, claim);
+                                        if (claimed.statusCode() == 204) {
+                                            return;
+                                        }
+                                        String id = field(claimed.body(), "jobId");
+                                        String lease = field(claimed.body(), "leaseToken");
+                                        HttpResponse<String> completed =
+                                                send(
+                                                        "/internal/v1/jobs/" + id + "/complete",
+                                                        token,
+                                                        "{\"leaseToken\":\"" + lease + "\"}");
+                                        if (completed.statusCode() != 204) {
+                                            throw new IllegalStateException(
+                                                    "complete: " + completed.statusCode());
+                                        }
+                                        done.incrementAndGet();
+                                    }
+                                } catch (Exception e) {
+                                    throw new RuntimeException(e);
+                                }
+                            });
+            loop.start();
+            loops.add(loop);
+        }
+        for (Thread loop : loops) {
+            loop.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "burndown threads=%d jobs=%d seconds=%.2f jobs_per_second=%.0f%n",
+                threads, done.get(), seconds, done.get() / seconds);
+    }
+
+    /**
+     * Submits RUNS one-epoch TRAIN jobs on DATASET one after another through the public API, each
+     * after the previous one finished (so the worker is idle and long-polling), and prints p50/p99
+     * of startedAt - createdAt, both stamped by platform-api.
+     */
+    static void latency(int runs, String dataset) throws Exception {
+        String token =
+                token("grant_type=password&client_id=platform-cli&username=alice&password=alice");
+        String body =
+                "{\"dataset\":\""
+                        + dataset
+                        + "\",\"task\":\"classification\",\"labelColumn\":\"label\","
+                        + "\"architecture\":{\"type\":\"mlp\",\"hiddenLayers\":[8]},"
+                        + "\"hyperparameters\":{\"epochs\":1},\"outputModel\":\"latency-probe\"}";
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            HttpResponse<String> created = send("/api/v1/tenants/acme/training-jobs", token, body);
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("submit: " + created.statusCode() + " " + created.body());
+            }
+            String id = field(created.body(), "id");
+            String job;
+            do {
+                Thread.sleep(50);
+                job = get("/api/v1/tenants/acme/training-jobs/" + id, token);
+            } while (!List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(field(job, "status")));
+            Instant createdAt = Instant.parse(field(job, "createdAt"));
+            Instant startedAt = Instant.parse(field(job, "startedAt"));
+            millis.add(Duration.between(createdAt, startedAt).toNanos() / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf(
+                "latency runs=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                runs,
+                percentile(millis, 0.50),
+                percentile(millis, 0.99),
+                millis.get(millis.size() - 1));
+    }
+
+    static double percentile(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static String token(String form) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                KEYCLOAK
+                                                        + "/realms/platform/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return field(response.body(), "access_token");
+    }
+
+    static String post(String path, String token, String json) throws Exception {
+        HttpResponse<String> response = send(path, token, json);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static HttpResponse<String> send(String path, String token, String json) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(API + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String get(String path, String token) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(API + path))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** The first string value of a top-level-or-nested JSON field; enough for these answers. */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
