@@ -91,7 +91,7 @@ public interface WorkerConfig {
         int concurrency();
 
         /** The kinds of job this worker claims. */
-        @WithDefault("VALIDATE_MODEL")
+        @WithDefault("VALIDATE_MODEL,TRAIN")
         List<JobKind> kinds();
 
         /**

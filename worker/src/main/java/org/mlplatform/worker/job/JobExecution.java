@@ -3,6 +3,12 @@ package org.mlplatform.worker.job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +20,13 @@ import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.ModelValidationResult;
+import org.mlplatform.contract.job.TrainingResult;
+import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
+import org.mlplatform.worker.training.TrainedArtifact;
+import org.mlplatform.worker.training.TrainingException;
+import org.mlplatform.worker.training.TrainingService;
+import org.mlplatform.worker.training.TrainingStoppedException;
 import org.mlplatform.worker.validation.ArtifactException;
 import org.mlplatform.worker.validation.ModelValidator;
 
@@ -22,6 +34,10 @@ import org.mlplatform.worker.validation.ModelValidator;
  * Runs one claimed job on the calling (worker) thread: renews its lease every third of the lease
  * duration while it runs, then completes or fails it. A 409 from platform-api means another worker
  * owns the job now: the result is dropped, never retried.
+ *
+ * <p>A TRAIN job also reports events and checkpoints while it runs and stops between batches when a
+ * heartbeat hears its cancel (then it reports {@code cancelled}) or the lease goes stale (then it
+ * reports nothing).
  */
 @ApplicationScoped
 public class JobExecution {
@@ -32,11 +48,20 @@ public class JobExecution {
     private final JobsApi api;
     private final ModelValidator validator;
     private final MeterRegistry meters;
+    private final TrainingService training;
+    private final Path workDir;
 
-    public JobExecution(JobsApi api, ModelValidator validator, MeterRegistry meters) {
+    public JobExecution(
+            JobsApi api,
+            ModelValidator validator,
+            MeterRegistry meters,
+            TrainingService training,
+            WorkerConfig config) {
         this.api = api;
         this.validator = validator;
         this.meters = meters;
+        this.training = training;
+        this.workDir = Path.of(config.workDir());
     }
 
     /** Runs the job to its end; heartbeats go out on {@code heartbeats} meanwhile. */
@@ -49,16 +74,31 @@ public class JobExecution {
                 heartbeats.scheduleAtFixedRate(
                         lease::renew, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            finish(job, lease, execute(job));
+            finish(job, lease, execute(job, lease));
         } finally {
             renewal.cancel(false);
         }
     }
 
-    /** What a job came to: a validation result, or an error with its retryability. */
-    private record Outcome(ModelValidationResult validation, String error, boolean retryable) {}
+    /**
+     * What a job came to: a validation or training result, or an error with its retryability
+     * (nothing at all when the job stopped for a cancel or a lost lease; the lease tells which).
+     */
+    private record Outcome(
+            ModelValidationResult validation,
+            TrainingResult training,
+            String error,
+            boolean retryable) {
 
-    private Outcome execute(JobAssignment job) {
+        Outcome(ModelValidationResult validation, String error, boolean retryable) {
+            this(validation, null, error, retryable);
+        }
+    }
+
+    private Outcome execute(JobAssignment job, Lease lease) {
+        if (job.kind() == JobKind.TRAIN && job.train() != null) {
+            return train(job, lease);
+        }
         if (job.kind() != JobKind.VALIDATE_MODEL || job.validateModel() == null) {
             return new Outcome(null, "This worker cannot run " + job.kind() + " jobs", false);
         }
@@ -86,6 +126,52 @@ public class JobExecution {
         }
     }
 
+    private Outcome train(JobAssignment job, Lease lease) {
+        Timer.Sample sample = Timer.start(meters);
+        String result = "error";
+        PlatformTrainingProgress progress =
+                new PlatformTrainingProgress(api, job, lease.cancelled, lease.stale);
+        Path jobDir = null;
+        try {
+            jobDir = Files.createDirectories(workDir).resolve("train-" + job.jobId());
+            Files.createDirectories(jobDir);
+            TrainedArtifact artifact = training.train(job.train(), progress, jobDir);
+            if (lease.stale.get() || lease.cancelled.get()) {
+                return new Outcome(null, null, null, false);
+            }
+            TrainingResult trained =
+                    new TrainingResult(
+                            api.artifact(job.jobId(), job.leaseToken(), artifact.zip()),
+                            artifact.signature(),
+                            artifact.metrics(),
+                            artifact.classes(),
+                            artifact.epochs());
+            result = "trained";
+            return new Outcome(null, trained, null, false);
+        } catch (TrainingStoppedException e) {
+            result = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+            if (e.reason() == TrainingStoppedException.Reason.LEASE_LOST) {
+                lease.stale.set(true);
+            }
+            return new Outcome(null, null, null, false);
+        } catch (TrainingException e) {
+            return new Outcome(null, null, e.getMessage(), e.retryable());
+        } catch (StaleLeaseException e) {
+            lease.stale.set(true);
+            return new Outcome(null, null, null, false);
+        } catch (PlatformApiException e) {
+            return new Outcome(null, null, "Uploading the model failed: " + e.getMessage(), true);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            LOG.errorf(e, "Job %s: training broke", job.jobId());
+            return new Outcome(null, null, "The worker failed while training: " + e, true);
+        } finally {
+            if (jobDir != null) {
+                deleteRecursively(jobDir);
+            }
+            sample.stop(meters.timer("platform.worker.training.duration", "result", result));
+        }
+    }
+
     private void finish(JobAssignment job, Lease lease, Outcome outcome) {
         if (lease.stale.get()) {
             dropped(job, "its lease went to another worker while it ran");
@@ -95,9 +181,17 @@ public class JobExecution {
             LOG.infof("Job %s was cancelled while it ran; reporting it as failed", job.jobId());
         }
         try {
-            if (lease.cancelled.get()) {
+            if (lease.cancelled.get() && job.kind() == JobKind.TRAIN) {
+                api.cancelled(job.jobId(), job.leaseToken());
+                count("cancelled", job);
+                LOG.infof("Job %s: stopped after its cancel", job.jobId());
+            } else if (lease.cancelled.get()) {
                 api.fail(job.jobId(), job.leaseToken(), "Cancelled while running", false);
                 count("failed", job);
+            } else if (outcome.error() == null && outcome.training() != null) {
+                api.complete(job.jobId(), job.leaseToken(), outcome.training());
+                count("succeeded", job);
+                LOG.infof("Job %s trained: %s", job.jobId(), outcome.training().metrics());
             } else if (outcome.error() == null) {
                 api.complete(job.jobId(), job.leaseToken(), outcome.validation());
                 count("succeeded", job);
@@ -129,6 +223,30 @@ public class JobExecution {
 
     private void count(String outcome, JobAssignment job) {
         meters.counter("platform.worker.jobs." + outcome, "kind", job.kind().name()).increment();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(
+                    dir,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                                throws IOException {
+                            Files.deleteIfExists(file);
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path d, IOException e)
+                                throws IOException {
+                            Files.deleteIfExists(d);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", dir, e.getMessage());
+        }
     }
 
     private static Duration heartbeatPeriod(JobAssignment job) {
