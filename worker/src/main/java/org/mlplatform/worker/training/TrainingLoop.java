@@ -73,7 +73,7 @@ public final class TrainingLoop {
                 new ResumableOptimizer(hp.optimizer(), hp.learningRate(), hp.momentum());
         try (Model model = Model.newInstance("model", plan.device(), "PyTorch")) {
             model.setBlock(block);
-            Engine.getInstance().setRandomSeed(seed(hp.seed()));
+            Engine.getEngine("PyTorch").setRandomSeed(seed(hp.seed()));
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(loss)
                             .optOptimizer(optimizer)
@@ -159,7 +159,7 @@ public final class TrainingLoop {
     private EpochMetrics epoch(Trainer trainer, int epoch)
             throws TrainingException, TrainingStoppedException {
         long started = System.nanoTime();
-        Engine.getInstance().setRandomSeed(seed(Split.epochSeed(hp.seed(), epoch)));
+        Engine.getEngine("PyTorch").setRandomSeed(seed(Split.epochSeed(hp.seed(), epoch)));
         Samples train = plan.data().train();
         int[] order = Split.epochOrder(train.count(), hp.seed(), epoch);
         EpochStats stats = new EpochStats(preprocessing);
@@ -206,6 +206,23 @@ public final class TrainingLoop {
                 stats.add(value.getFloat(), output.singletonOrThrow(), labels, count);
             }
             trainer.step();
+            zeroGradients(trainer);
+        }
+    }
+
+    /**
+     * PyTorch adds every backward pass to the gradients and DJL does not reset them after a step:
+     * without this each step would follow the sum of all earlier gradients, state no checkpoint
+     * holds.
+     */
+    private static void zeroGradients(Trainer trainer) {
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            NDArray weight = p.getValue().getArray();
+            if (weight.hasGradient()) {
+                try (NDArray gradient = weight.getGradient()) {
+                    gradient.subi(gradient);
+                }
+            }
         }
     }
 
