@@ -3,6 +3,7 @@ package org.mlplatform.worker.training;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -138,6 +139,8 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Samples already preprocessed into the network's input layout. */
     public Prediction predictEncoded(float[] x, int count) throws TranslateException {
+        // Inference records no gradients, whatever thread calls (grad mode is per thread).
+        JniUtils.setGradMode(false);
         try (Predictor<TrainedTranslator.Batch, Prediction> predictor = model.newPredictor()) {
             return predictor.predict(new TrainedTranslator.Batch(x, count));
         }

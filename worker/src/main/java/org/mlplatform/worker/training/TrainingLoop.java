@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -64,6 +65,10 @@ public final class TrainingLoop {
 
     /** Runs the loop to its end, early stop, stop request or time limit. */
     public TrainingRun run() throws TrainingException, TrainingStoppedException {
+        // Grad mode is per thread and on by default in a new one: the optimizer's in-place
+        // updates of the weights must run outside it (a gradient collector turns it on for the
+        // forward and backward pass only).
+        JniUtils.setGradMode(false);
         Block block = Networks.build(plan.architecture(), preprocessing);
         Loss loss =
                 preprocessing.classifies()
