@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.mlplatform.contract.training.EpochMetrics;
 import org.mlplatform.contract.training.Hyperparameters;
 
@@ -45,6 +46,13 @@ import org.mlplatform.contract.training.Hyperparameters;
 public final class TrainingLoop {
 
     private static final int EVAL_BATCH = 1024;
+
+    /**
+     * One run at a time per JVM: DJL's PyTorch engine allows one gradient collector at a time, and
+     * the engine's random generator is global, so parallel runs would fail or lose their
+     * reproducibility. A second job waits here (its lease renewed meanwhile).
+     */
+    private static final ReentrantLock ONE_RUN_AT_A_TIME = new ReentrantLock();
 
     private final TrainingPlan plan;
     private final TrainingProgress progress;
@@ -65,9 +73,24 @@ public final class TrainingLoop {
 
     /** Runs the loop to its end, early stop, stop request or time limit. */
     public TrainingRun run() throws TrainingException, TrainingStoppedException {
+        try {
+            ONE_RUN_AT_A_TIME.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingException("Interrupted while waiting to train", true, e);
+        }
+        try {
+            return runAlone();
+        } finally {
+            ONE_RUN_AT_A_TIME.unlock();
+        }
+    }
+
+    private TrainingRun runAlone() throws TrainingException, TrainingStoppedException {
         // Grad mode is per thread and on by default in a new one: the optimizer's in-place
         // updates of the weights must run outside it (a gradient collector turns it on for the
         // forward and backward pass only).
+        Engine engine = Engine.getEngine("PyTorch"); // loads the natives in a direct run
         JniUtils.setGradMode(false);
         Block block = Networks.build(plan.architecture(), preprocessing);
         Loss loss =
@@ -78,7 +101,7 @@ public final class TrainingLoop {
                 new ResumableOptimizer(hp.optimizer(), hp.learningRate(), hp.momentum());
         try (Model model = Model.newInstance("model", plan.device(), "PyTorch")) {
             model.setBlock(block);
-            Engine.getEngine("PyTorch").setRandomSeed(seed(hp.seed()));
+            engine.setRandomSeed(seed(hp.seed()));
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(loss)
                             .optOptimizer(optimizer)
