@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
@@ -78,6 +82,28 @@ class TrainedModelTest {
                     .containsExactly("sepal_length", "sepal_width", "petal_length", "petal_width");
             assertThat(model.signature().inputs()).hasSize(4);
             assertThat(model.signature().outputs().get(0).name()).isEqualTo("label");
+        }
+        // serving.properties alone is enough for DJL's standard loading: no model name, engine
+        // or block given here, the block factory it names rebuilds the network.
+        Path plain = work.resolve("plain");
+        try (TrainedModel ignored = TrainedModel.loadArchive(artifact.zip(), plain, Device.cpu());
+                ZooModel<NDList, NDList> standard =
+                        Criteria.builder()
+                                .setTypes(NDList.class, NDList.class)
+                                .optModelPath(plain)
+                                .build()
+                                .loadModel();
+                Predictor<NDList, NDList> predictor = standard.newPredictor();
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            float[] first = Arrays.copyOf(validation.x(), validation.sampleSize());
+            NDList logits =
+                    predictor.predict(
+                            new NDList(manager.create(first, new Shape(1, first.length))));
+            float[] probabilities = logits.singletonOrThrow().softmax(1).toFloatArray();
+            for (int c = 0; c < 3; c++) {
+                assertThat(probabilities[c])
+                        .isCloseTo(expected.probabilities()[0][c], within(1e-6f));
+            }
         }
     }
 
