@@ -3,12 +3,7 @@ package org.mlplatform.worker.job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,10 +18,7 @@ import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.job.TrainingResult;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
-import org.mlplatform.worker.training.TrainedArtifact;
-import org.mlplatform.worker.training.TrainingException;
 import org.mlplatform.worker.training.TrainingService;
-import org.mlplatform.worker.training.TrainingStoppedException;
 import org.mlplatform.worker.validation.ArtifactException;
 import org.mlplatform.worker.validation.ModelValidator;
 
@@ -48,8 +40,7 @@ public class JobExecution {
     private final JobsApi api;
     private final ModelValidator validator;
     private final MeterRegistry meters;
-    private final TrainingService training;
-    private final Path workDir;
+    private final TrainJob trainJob;
 
     public JobExecution(
             JobsApi api,
@@ -60,8 +51,7 @@ public class JobExecution {
         this.api = api;
         this.validator = validator;
         this.meters = meters;
-        this.training = training;
-        this.workDir = Path.of(config.workDir());
+        this.trainJob = new TrainJob(api, training, Path.of(config.workDir()), meters);
     }
 
     /** Runs the job to its end; heartbeats go out on {@code heartbeats} meanwhile. */
@@ -97,7 +87,8 @@ public class JobExecution {
 
     private Outcome execute(JobAssignment job, Lease lease) {
         if (job.kind() == JobKind.TRAIN && job.train() != null) {
-            return train(job, lease);
+            TrainJob.Result trained = trainJob.run(job, lease.cancelled, lease.stale);
+            return new Outcome(null, trained.training(), trained.error(), trained.retryable());
         }
         if (job.kind() != JobKind.VALIDATE_MODEL || job.validateModel() == null) {
             return new Outcome(null, "This worker cannot run " + job.kind() + " jobs", false);
@@ -123,52 +114,6 @@ public class JobExecution {
                                     : job.validateModel().format().wireName(),
                             "valid",
                             valid));
-        }
-    }
-
-    private Outcome train(JobAssignment job, Lease lease) {
-        Timer.Sample sample = Timer.start(meters);
-        String result = "error";
-        PlatformTrainingProgress progress =
-                new PlatformTrainingProgress(api, job, lease.cancelled, lease.stale);
-        Path jobDir = null;
-        try {
-            jobDir = Files.createDirectories(workDir).resolve("train-" + job.jobId());
-            Files.createDirectories(jobDir);
-            TrainedArtifact artifact = training.train(job.train(), progress, jobDir);
-            if (lease.stale.get() || lease.cancelled.get()) {
-                return new Outcome(null, null, null, false);
-            }
-            TrainingResult trained =
-                    new TrainingResult(
-                            api.artifact(job.jobId(), job.leaseToken(), artifact.zip()),
-                            artifact.signature(),
-                            artifact.metrics(),
-                            artifact.classes(),
-                            artifact.epochs());
-            result = "trained";
-            return new Outcome(null, trained, null, false);
-        } catch (TrainingStoppedException e) {
-            result = e.reason().name().toLowerCase(java.util.Locale.ROOT);
-            if (e.reason() == TrainingStoppedException.Reason.LEASE_LOST) {
-                lease.stale.set(true);
-            }
-            return new Outcome(null, null, null, false);
-        } catch (TrainingException e) {
-            return new Outcome(null, null, e.getMessage(), e.retryable());
-        } catch (StaleLeaseException e) {
-            lease.stale.set(true);
-            return new Outcome(null, null, null, false);
-        } catch (PlatformApiException e) {
-            return new Outcome(null, null, "Uploading the model failed: " + e.getMessage(), true);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            LOG.errorf(e, "Job %s: training broke", job.jobId());
-            return new Outcome(null, null, "The worker failed while training: " + e, true);
-        } finally {
-            if (jobDir != null) {
-                deleteRecursively(jobDir);
-            }
-            sample.stop(meters.timer("platform.worker.training.duration", "result", result));
         }
     }
 
@@ -223,30 +168,6 @@ public class JobExecution {
 
     private void count(String outcome, JobAssignment job) {
         meters.counter("platform.worker.jobs." + outcome, "kind", job.kind().name()).increment();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(
-                    dir,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                                throws IOException {
-                            Files.deleteIfExists(file);
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path d, IOException e)
-                                throws IOException {
-                            Files.deleteIfExists(d);
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            LOG.warnf("Could not delete %s: %s", dir, e.getMessage());
-        }
     }
 
     private static Duration heartbeatPeriod(JobAssignment job) {

@@ -3,15 +3,11 @@ package org.mlplatform.worker.training;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
@@ -22,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +39,6 @@ import org.mlplatform.contract.training.Hyperparameters;
  * random generator is global: two runs in one JVM at the same time are not reproducible.
  */
 public final class TrainingLoop {
-
-    private static final int EVAL_BATCH = 1024;
 
     /**
      * One run at a time per JVM: DJL's PyTorch engine allows one gradient collector at a time, and
@@ -107,7 +100,7 @@ public final class TrainingLoop {
                             .optOptimizer(optimizer)
                             .optDevices(new ai.djl.Device[] {plan.device()});
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(batchShape(1));
+                trainer.initialize(BatchSteps.batchShape(preprocessing, 1));
                 for (Pair<String, Parameter> p : block.getParameters()) {
                     optimizer.name(p.getValue().getId(), p.getKey());
                 }
@@ -147,10 +140,11 @@ public final class TrainingLoop {
             waited = saved.state().epochsWithoutImprovement();
             progress.log("INFO", "Resumed from the checkpoint of epoch " + saved.state().epoch());
         }
+        BatchSteps steps = new BatchSteps(trainer, preprocessing);
         List<EpochMetrics> history = new ArrayList<>();
         int last = start - 1;
         for (int epoch = start; epoch <= hp.epochs(); epoch++) {
-            EpochMetrics metrics = epoch(trainer, epoch);
+            EpochMetrics metrics = epoch(steps, epoch);
             history.add(metrics);
             progress.epochEnded(metrics);
             last = epoch;
@@ -184,7 +178,7 @@ public final class TrainingLoop {
         return new TrainingRun(bestWeights, best, last, history, preprocessing);
     }
 
-    private EpochMetrics epoch(Trainer trainer, int epoch)
+    private EpochMetrics epoch(BatchSteps steps, int epoch)
             throws TrainingException, TrainingStoppedException {
         long started = System.nanoTime();
         Engine.getEngine("PyTorch").setRandomSeed(seed(Split.epochSeed(hp.seed(), epoch)));
@@ -202,10 +196,10 @@ public final class TrainingLoop {
                 System.arraycopy(train.x(), sample * size, x, i * size, size);
                 y[i] = train.y()[sample];
             }
-            step(trainer, x, y, count, stats);
+            steps.train(x, y, count, stats);
         }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        EpochStats validation = evaluate(trainer, plan.data().validation());
+        EpochStats validation = steps.evaluate(plan.data().validation());
         double seconds = (System.nanoTime() - started) / 1e9;
         boolean hasValidation = !validation.empty();
         return new EpochMetrics(
@@ -221,59 +215,6 @@ public final class TrainingLoop {
                 hasValidation ? validation.rmse() : null,
                 seconds,
                 train.count() / Math.max(trainSeconds, 1e-9));
-    }
-
-    private void step(Trainer trainer, float[] x, float[] y, int count, EpochStats stats) {
-        try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray input = batch.create(FloatBuffer.wrap(x), batchShape(count));
-            NDArray labels = batch.create(FloatBuffer.wrap(y), labelShape(count));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList output = trainer.forward(new NDList(input), new NDList(labels));
-                NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
-                collector.backward(value);
-                stats.add(value.getFloat(), output.singletonOrThrow(), labels, count);
-            }
-            trainer.step();
-            zeroGradients(trainer);
-        }
-    }
-
-    /**
-     * PyTorch adds every backward pass to the gradients and DJL does not reset them after a step:
-     * without this each step would follow the sum of all earlier gradients, state no checkpoint
-     * holds.
-     */
-    private static void zeroGradients(Trainer trainer) {
-        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-            NDArray weight = p.getValue().getArray();
-            if (weight.hasGradient()) {
-                try (NDArray gradient = weight.getGradient()) {
-                    gradient.subi(gradient);
-                }
-            }
-        }
-    }
-
-    private EpochStats evaluate(Trainer trainer, Samples samples) {
-        EpochStats stats = new EpochStats(preprocessing);
-        int size = samples.sampleSize();
-        for (int from = 0; from < samples.count(); from += EVAL_BATCH) {
-            int count = Math.min(EVAL_BATCH, samples.count() - from);
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray input =
-                        batch.create(
-                                FloatBuffer.wrap(samples.x(), from * size, count * size).slice(),
-                                batchShape(count));
-                NDArray labels =
-                        batch.create(
-                                FloatBuffer.wrap(samples.y(), from, count).slice(),
-                                labelShape(count));
-                NDList output = trainer.evaluate(new NDList(input));
-                NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
-                stats.add(value.getFloat(), output.singletonOrThrow(), labels, count);
-            }
-        }
-        return stats;
     }
 
     private void checkStop(int epoch) throws TrainingException, TrainingStoppedException {
@@ -324,18 +265,6 @@ public final class TrainingLoop {
         } catch (TrainingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Shape batchShape(long count) {
-        long[] sample = preprocessing.sampleShape();
-        long[] dims = new long[sample.length + 1];
-        dims[0] = count;
-        System.arraycopy(sample, 0, dims, 1, sample.length);
-        return new Shape(dims);
-    }
-
-    private Shape labelShape(long count) {
-        return preprocessing.classifies() ? new Shape(count) : new Shape(count, 1);
     }
 
     private static int seed(long seed) {

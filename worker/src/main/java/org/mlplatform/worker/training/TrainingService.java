@@ -41,6 +41,7 @@ public class TrainingService {
     /** Trains what the spec says; everything it writes goes to {@code jobDir}. */
     public TrainedArtifact train(TrainSpec spec, TrainingProgress progress, Path jobDir)
             throws TrainingException, TrainingStoppedException {
+        long started = System.nanoTime();
         if (spec.architecture() == null || spec.task() == null || spec.datasetBlob() == null) {
             throw TrainingException.badData(
                     "The training spec has no architecture, task or dataset.");
@@ -86,14 +87,23 @@ public class TrainingService {
                             jobDir,
                             warmStart,
                             resume,
-                            spec.timeLimit() == null
-                                    ? null
-                                    : Duration.ofSeconds(Math.max(0, spec.timeLimit().seconds())),
+                            remaining(spec.timeLimit(), started),
                             spec.timeLimit() == null ? null : spec.timeLimit().reason());
             return TrainingPipeline.trainAndPack(plan, progress, jobDir);
         } catch (IOException e) {
             throw new TrainingException("Training failed on I/O: " + e.getMessage(), true, e);
         }
+    }
+
+    /** The time limit counts from the job's start: downloads and preparation use it up too. */
+    private static Duration remaining(TrainSpec.TimeLimit limit, long started) {
+        if (limit == null) {
+            return null;
+        }
+        Duration left =
+                Duration.ofSeconds(Math.max(0, limit.seconds()))
+                        .minusNanos(System.nanoTime() - started);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static DataSettings settings(

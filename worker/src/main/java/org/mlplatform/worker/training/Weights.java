@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -81,10 +80,5 @@ final class Weights {
             map.put(pair.getKey(), pair.getValue());
         }
         return map;
-    }
-
-    /** Whether two saved weight blobs are the same bytes (for tests and logs). */
-    static boolean same(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }

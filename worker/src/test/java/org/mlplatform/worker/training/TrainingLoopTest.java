@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -112,9 +111,5 @@ class TrainingLoopTest {
                                         e.trainAccuracy(),
                                         e.validationAccuracy()))
                 .toList();
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }
