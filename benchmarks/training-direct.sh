@@ -36,5 +36,7 @@ awk -v rows="$ROWS" 'BEGIN {
 
 echo "== training directly: $EPOCHS epochs, batch size $BATCH"
 CP="$APP/app/*:$APP/lib/main/*:$APP/lib/boot/*"
-DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" java -Dai.djl.offline=true -cp "$CP" \
+# One PyTorch thread, as the worker runs by default (platform.worker.engine.threads).
+DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" java -Dai.djl.offline=true \
+  -Dai.djl.pytorch.num_threads="${TRAINING_THREADS:-1}" -cp "$CP" \
   org.mlplatform.worker.training.DirectTrainingBenchmark "$WORK/data.csv" label "$EPOCHS" "$BATCH"
