@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.dataset.DatasetFormat;
 import org.mlplatform.contract.training.EpochMetrics;
 import org.mlplatform.contract.training.Hyperparameters;
+import org.mlplatform.contract.training.OptimizerType;
 import org.mlplatform.contract.training.TrainingTask;
 import org.mlplatform.worker.registration.FakePlatformApi;
 
@@ -79,6 +80,46 @@ class TrainingLoopTest {
 
         assertThat(resumed.epochs).extracting(EpochMetrics::epoch).containsExactly(3, 4, 5);
         assertThat(losses(resumed.epochs)).isEqualTo(losses(uninterrupted.epochs.subList(2, 5)));
+    }
+
+    @Test
+    void shouldStopEarlyAndKeepTheBestEpochsWeights() throws Exception {
+        Hyperparameters hp =
+                new Hyperparameters(300, 8, 0.05, OptimizerType.ADAM, null, 0.2, 7L, 3)
+                        .withDefaults();
+        TrainingFixtures.Recording progress = new TrainingFixtures.Recording(work, 0);
+
+        TrainingRun run =
+                new TrainingLoop(
+                                TrainingFixtures.plan(
+                                        TrainingFixtures.mlp(0), hp, iris(hp), work, null),
+                                progress)
+                        .run();
+
+        assertThat(run.epochsTrained()).isLessThan(300).isEqualTo(run.best().epoch() + 3);
+        double lowest =
+                run.history().stream()
+                        .mapToDouble(EpochMetrics::validationLoss)
+                        .min()
+                        .orElseThrow();
+        assertThat(run.best().validationLoss()).isEqualTo(lowest);
+        assertThat(progress.logs).anyMatch(l -> l.contains("Early stopping after epoch"));
+    }
+
+    @Test
+    void shouldLearnIrisWithSgdAndMomentum() throws Exception {
+        Hyperparameters hp =
+                new Hyperparameters(40, 16, 0.05, OptimizerType.SGD, 0.9, 0.2, 7L, null)
+                        .withDefaults();
+
+        TrainingRun run =
+                new TrainingLoop(
+                                TrainingFixtures.plan(
+                                        TrainingFixtures.mlp(0), hp, iris(hp), work, null),
+                                TrainingProgress.NONE)
+                        .run();
+
+        assertThat(run.best().validationAccuracy()).isGreaterThanOrEqualTo(0.85);
     }
 
     private TrainingFixtures.Recording run(
