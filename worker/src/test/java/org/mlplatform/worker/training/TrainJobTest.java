@@ -176,6 +176,58 @@ class TrainJobTest {
         assertThat(fail.path("retryable").asBoolean()).isFalse();
     }
 
+    @Test
+    void shouldWarmStartFromTheArtifactOfAnEarlierJob() throws Exception {
+        BlobPointer iris = irisBlob();
+        JobAssignment first = job(spec(iris, 3, null, null, null), Duration.ofSeconds(30));
+        FakePlatformApi.QUEUED_JOBS.add(first);
+        JsonNode artifact =
+                json.readTree(awaitCall(first, "complete").body())
+                        .path("training")
+                        .path("artifact");
+        TrainSpec base = spec(iris, 1, null, null, null);
+        TrainSpec warm =
+                new TrainSpec(
+                        base.dataset(),
+                        base.datasetFormat(),
+                        base.datasetBlob(),
+                        base.task(),
+                        base.labelColumn(),
+                        base.featureColumns(),
+                        base.columns(),
+                        base.classes(),
+                        base.architecture(),
+                        base.hyperparameters(),
+                        base.outputModel(),
+                        new BlobPointer(
+                                artifact.path("sha256").asText(),
+                                artifact.path("sizeBytes").asLong()),
+                        null,
+                        null);
+        JobAssignment second = job(warm, Duration.ofSeconds(30));
+
+        FakePlatformApi.QUEUED_JOBS.add(second);
+
+        awaitCall(second, "complete");
+        assertThat(events(second))
+                .anySatisfy(
+                        e -> assertThat(e.path("message").asText()).contains("warm-start model"));
+    }
+
+    @Test
+    void shouldFailRetryableWhenTheDatasetCannotBeFetched() throws Exception {
+        BlobPointer missing = new BlobPointer("b".repeat(64), 10);
+        JobAssignment job = job(spec(missing, 3, null, null, null), Duration.ofSeconds(30));
+
+        FakePlatformApi.QUEUED_JOBS.add(job);
+
+        JsonNode fail = json.readTree(awaitCall(job, "fail").body());
+        assertThat(fail.path("retryable").asBoolean()).isTrue();
+        assertThat(fail.path("error").asText())
+                .contains("Fetching the dataset failed")
+                .contains("404");
+    }
+
     private static TrainSpec spec(
             BlobPointer dataset,
             int epochs,
