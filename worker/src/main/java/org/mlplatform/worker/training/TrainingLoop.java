@@ -147,6 +147,12 @@ public final class TrainingLoop {
             EpochMetrics metrics = epoch(steps, epoch);
             history.add(metrics);
             progress.epochEnded(metrics);
+            if (!Double.isFinite(metrics.trainLoss())) {
+                throw TrainingException.badData(
+                        ("Training diverged in epoch %d: the loss is no longer a number. Lower the"
+                                        + " learningRate.")
+                                .formatted(epoch));
+            }
             last = epoch;
             double monitored =
                     metrics.validationLoss() != null

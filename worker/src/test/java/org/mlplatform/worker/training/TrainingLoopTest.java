@@ -122,6 +122,34 @@ class TrainingLoopTest {
         assertThat(run.best().validationAccuracy()).isGreaterThanOrEqualTo(0.85);
     }
 
+    @Test
+    void shouldFailNotRetryableWhenTheLossDiverges() throws Exception {
+        Hyperparameters hp =
+                new Hyperparameters(5, 8, 10.0, OptimizerType.SGD, 0.9, 0.2, 7L, null)
+                        .withDefaults();
+        TrainingData data =
+                TrainingPipeline.prepare(
+                        DatasetFormat.CSV,
+                        TrainingFixtures.write(
+                                work, "big.csv", TrainingFixtures.regressionCsv(200, 2)),
+                        TrainingFixtures.settings(TrainingTask.REGRESSION, "y", hp));
+
+        assertThatThrownBy(
+                        () ->
+                                new TrainingLoop(
+                                                TrainingFixtures.plan(
+                                                        TrainingFixtures.mlp(0),
+                                                        hp,
+                                                        data,
+                                                        work,
+                                                        null),
+                                                TrainingProgress.NONE)
+                                        .run())
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("diverged")
+                .hasMessageContaining("learningRate");
+    }
+
     private TrainingFixtures.Recording run(
             Hyperparameters hp, double dropout, Path resumeFrom, int stopAfter) throws Exception {
         Path dir = work.resolve(UUID.randomUUID().toString());
