@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.JobAssignment;
@@ -67,7 +68,7 @@ final class TrainJob {
             result = "trained";
             return new Result(trained, null, false);
         } catch (TrainingStoppedException e) {
-            result = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+            result = e.reason().name().toLowerCase(Locale.ROOT);
             if (e.reason() == TrainingStoppedException.Reason.LEASE_LOST) {
                 stale.set(true);
             }

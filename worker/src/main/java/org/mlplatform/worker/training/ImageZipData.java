@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -92,7 +93,7 @@ final class ImageZipData {
                                 folder,
                                 Images.scaled(image, settings.inputSize(), settings.channels())));
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw TrainingException.badData("The dataset is not a readable zip: " + e.getMessage());
         }
         if (skipped > 0) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mlplatform.contract.dataset.DatasetFormat;
 import org.mlplatform.contract.training.EpochMetrics;
@@ -56,7 +57,7 @@ public final class TrainingPipeline {
                         plan.hyperparameters(),
                         preprocessing,
                         preprocessing.image() != null
-                                ? java.util.List.of("image")
+                                ? List.of("image")
                                 : preprocessing.features().stream()
                                         .map(Preprocessing.Feature::name)
                                         .toList(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.mlplatform.contract.dataset.ColumnProfile;
 import org.mlplatform.contract.dataset.ColumnType;
@@ -65,7 +66,7 @@ public class TrainingService {
                     "INFO",
                     "Training %s on %d samples, validating on %d."
                             .formatted(
-                                    architecture.type().name().toLowerCase(java.util.Locale.ROOT),
+                                    architecture.type().name().toLowerCase(Locale.ROOT),
                                     data.train().count(),
                                     data.validation().count()));
             Path warmStart = spec.warmStart() == null ? null : warmStart(spec.warmStart(), jobDir);
