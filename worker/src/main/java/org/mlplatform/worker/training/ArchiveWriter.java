@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,16 +48,24 @@ final class ArchiveWriter {
             model.save(dir, MODEL_NAME);
         }
         card.write(dir);
+        String shape =
+                Arrays.stream(card.preprocessing().sampleShape())
+                        .mapToObj(Long::toString)
+                        .collect(Collectors.joining(","));
         Files.writeString(
                 dir.resolve("serving.properties"),
                 """
                 # A model trained by the platform: DJL rebuilds the network with the block factory
-                # from model-card.json and loads model-0000.params into it.
+                # from model-card.json and loads model-0000.params into it. The input is the
+                # preprocessed batch (see model-card.json); the shape lets a validator try it.
                 engine=PyTorch
                 blockFactory=%s
                 option.modelName=%s
+                option.inputNames=input
+                option.inputShapes=1,%s
+                option.inputDataTypes=float32
                 """
-                        .formatted(TrainedBlockFactory.class.getName(), MODEL_NAME),
+                        .formatted(TrainedBlockFactory.class.getName(), MODEL_NAME, shape),
                 StandardCharsets.UTF_8);
         zip(dir, zip);
     }

@@ -16,6 +16,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +29,19 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.dataset.DatasetFormat;
+import org.mlplatform.contract.job.ModelValidationResult;
+import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.TrainingTask;
 import org.mlplatform.worker.registration.FakePlatformApi;
+import org.mlplatform.worker.validation.ModelValidator;
 
 /** Trained archives load back through {@link TrainedModel} and predict what training saw. */
 @QuarkusTest
 @WithTestResource(FakePlatformApi.class)
 class TrainedModelTest {
+
+    @Inject ModelValidator validator;
 
     private final Path work = Path.of("target/work/model-" + UUID.randomUUID());
 
@@ -105,6 +111,24 @@ class TrainedModelTest {
                         .isCloseTo(expected.probabilities()[0][c], within(1e-6f));
             }
         }
+    }
+
+    @Test
+    void shouldPassTheWorkersOwnModelValidationAsADjlArchive() throws Exception {
+        Hyperparameters hp = TrainingFixtures.hyperparameters(2, 16, 0.01);
+        TrainingData data =
+                prepare(TrainingTask.CLASSIFICATION, "species", TrainingFixtures.irisCsv(), hp);
+        TrainedArtifact artifact =
+                TrainingPipeline.trainAndPack(
+                        TrainingFixtures.plan(TrainingFixtures.mlp(0), hp, data, work, null),
+                        TrainingProgress.NONE,
+                        work);
+
+        ModelValidationResult result = validator.validateFile(artifact.zip(), ModelFormat.DJL);
+
+        assertThat(result.valid()).as(result.failureReason()).isTrue();
+        assertThat(result.engine()).isEqualTo("PyTorch");
+        assertThat(result.inferenceMillis()).isNotNull();
     }
 
     @Test
