@@ -32,6 +32,9 @@ public class DjlEngine {
     /** Environment variable or system property naming DJL's cache dir. */
     public static final String CACHE_DIR_PROPERTY = "DJL_CACHE_DIR";
 
+    /** System property PyTorch's engine reads for its intra-op threads when it loads. */
+    public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
     private static final Logger LOG = Logger.getLogger(DjlEngine.class);
 
     private final WorkerConfig.Engine config;
@@ -46,6 +49,9 @@ public class DjlEngine {
     @PostConstruct
     void load() {
         System.setProperty(OFFLINE_PROPERTY, "true");
+        if (config.threads() > 0 && System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, Integer.toString(config.threads()));
+        }
         config.cacheDir()
                 .map(dir -> Path.of(dir).toAbsolutePath().toString())
                 .ifPresent(dir -> System.setProperty(CACHE_DIR_PROPERTY, dir));

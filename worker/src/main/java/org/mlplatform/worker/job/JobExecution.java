@@ -3,6 +3,7 @@ package org.mlplatform.worker.job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,10 @@ import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.ModelValidationResult;
+import org.mlplatform.contract.job.TrainingResult;
+import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
+import org.mlplatform.worker.training.TrainingService;
 import org.mlplatform.worker.validation.ArtifactException;
 import org.mlplatform.worker.validation.ModelValidator;
 
@@ -22,6 +26,10 @@ import org.mlplatform.worker.validation.ModelValidator;
  * Runs one claimed job on the calling (worker) thread: renews its lease every third of the lease
  * duration while it runs, then completes or fails it. A 409 from platform-api means another worker
  * owns the job now: the result is dropped, never retried.
+ *
+ * <p>A TRAIN job also reports events and checkpoints while it runs and stops between batches when a
+ * heartbeat hears its cancel (then it reports {@code cancelled}) or the lease goes stale (then it
+ * reports nothing).
  */
 @ApplicationScoped
 public class JobExecution {
@@ -32,11 +40,18 @@ public class JobExecution {
     private final JobsApi api;
     private final ModelValidator validator;
     private final MeterRegistry meters;
+    private final TrainJob trainJob;
 
-    public JobExecution(JobsApi api, ModelValidator validator, MeterRegistry meters) {
+    public JobExecution(
+            JobsApi api,
+            ModelValidator validator,
+            MeterRegistry meters,
+            TrainingService training,
+            WorkerConfig config) {
         this.api = api;
         this.validator = validator;
         this.meters = meters;
+        this.trainJob = new TrainJob(api, training, Path.of(config.workDir()), meters);
     }
 
     /** Runs the job to its end; heartbeats go out on {@code heartbeats} meanwhile. */
@@ -49,16 +64,32 @@ public class JobExecution {
                 heartbeats.scheduleAtFixedRate(
                         lease::renew, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            finish(job, lease, execute(job));
+            finish(job, lease, execute(job, lease));
         } finally {
             renewal.cancel(false);
         }
     }
 
-    /** What a job came to: a validation result, or an error with its retryability. */
-    private record Outcome(ModelValidationResult validation, String error, boolean retryable) {}
+    /**
+     * What a job came to: a validation or training result, or an error with its retryability
+     * (nothing at all when the job stopped for a cancel or a lost lease; the lease tells which).
+     */
+    private record Outcome(
+            ModelValidationResult validation,
+            TrainingResult training,
+            String error,
+            boolean retryable) {
 
-    private Outcome execute(JobAssignment job) {
+        Outcome(ModelValidationResult validation, String error, boolean retryable) {
+            this(validation, null, error, retryable);
+        }
+    }
+
+    private Outcome execute(JobAssignment job, Lease lease) {
+        if (job.kind() == JobKind.TRAIN && job.train() != null) {
+            TrainJob.Result trained = trainJob.run(job, lease.cancelled, lease.stale);
+            return new Outcome(null, trained.training(), trained.error(), trained.retryable());
+        }
         if (job.kind() != JobKind.VALIDATE_MODEL || job.validateModel() == null) {
             return new Outcome(null, "This worker cannot run " + job.kind() + " jobs", false);
         }
@@ -95,9 +126,17 @@ public class JobExecution {
             LOG.infof("Job %s was cancelled while it ran; reporting it as failed", job.jobId());
         }
         try {
-            if (lease.cancelled.get()) {
+            if (lease.cancelled.get() && job.kind() == JobKind.TRAIN) {
+                api.cancelled(job.jobId(), job.leaseToken());
+                count("cancelled", job);
+                LOG.infof("Job %s: stopped after its cancel", job.jobId());
+            } else if (lease.cancelled.get()) {
                 api.fail(job.jobId(), job.leaseToken(), "Cancelled while running", false);
                 count("failed", job);
+            } else if (outcome.error() == null && outcome.training() != null) {
+                api.complete(job.jobId(), job.leaseToken(), outcome.training());
+                count("succeeded", job);
+                LOG.infof("Job %s trained: %s", job.jobId(), outcome.training().metrics());
             } else if (outcome.error() == null) {
                 api.complete(job.jobId(), job.leaseToken(), outcome.validation());
                 count("succeeded", job);

@@ -37,7 +37,8 @@ import org.mlplatform.worker.registration.WorkerRegistration;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
-    private static final Set<JobKind> SUPPORTED_KINDS = EnumSet.of(JobKind.VALIDATE_MODEL);
+    private static final Set<JobKind> SUPPORTED_KINDS =
+            EnumSet.of(JobKind.VALIDATE_MODEL, JobKind.TRAIN);
 
     private final WorkerConfig.Jobs config;
     private final WorkerRegistration registration;

@@ -2,6 +2,11 @@ package org.mlplatform.worker.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +19,19 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.mlplatform.contract.job.BlobPointer;
+import org.mlplatform.contract.job.Checkpoint;
 import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.CompleteJobRequest;
 import org.mlplatform.contract.job.FailJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
+import org.mlplatform.contract.job.JobEventsRequest;
 import org.mlplatform.contract.job.JobHeartbeatRequest;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.ModelValidationResult;
+import org.mlplatform.contract.job.NewJobEvent;
+import org.mlplatform.contract.job.TrainingResult;
 import org.mlplatform.worker.registration.PlatformApiException;
 
 /**
@@ -102,6 +112,64 @@ public class JobsApi {
                     client.complete(jobId, new CompleteJobRequest(leaseToken, validation, null));
                     return null;
                 });
+    }
+
+    /** Finishes a TRAIN job successfully with what it produced. */
+    void complete(UUID jobId, UUID leaseToken, TrainingResult training) throws StaleLeaseException {
+        leased(
+                "complete",
+                jobId,
+                () -> {
+                    client.complete(jobId, new CompleteJobRequest(leaseToken, null, training));
+                    return null;
+                });
+    }
+
+    /** Reports events of a running job (at most 200 per call). */
+    void events(UUID jobId, UUID leaseToken, List<NewJobEvent> events) throws StaleLeaseException {
+        leased(
+                "events",
+                jobId,
+                () -> {
+                    client.events(jobId, new JobEventsRequest(leaseToken, events));
+                    return null;
+                });
+    }
+
+    /** Uploads the checkpoint written after {@code epoch}, replacing the previous one. */
+    Checkpoint checkpoint(UUID jobId, UUID leaseToken, int epoch, Path file)
+            throws StaleLeaseException {
+        return leased(
+                "checkpoint",
+                jobId,
+                () -> withFile(file, in -> client.checkpoint(jobId, leaseToken, epoch, in)));
+    }
+
+    /** Uploads a TRAIN job's model archive. */
+    BlobPointer artifact(UUID jobId, UUID leaseToken, Path file) throws StaleLeaseException {
+        return leased(
+                "artifact",
+                jobId,
+                () -> withFile(file, in -> client.artifact(jobId, leaseToken, in)));
+    }
+
+    /** Tells platform-api that the worker stopped a job whose cancel it heard. */
+    void cancelled(UUID jobId, UUID leaseToken) throws StaleLeaseException {
+        leased(
+                "cancelled",
+                jobId,
+                () -> {
+                    client.cancelled(jobId, new JobHeartbeatRequest(leaseToken));
+                    return null;
+                });
+    }
+
+    private static <T> T withFile(Path file, java.util.function.Function<InputStream, T> call) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return call.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reports that the job could not run. */

@@ -15,10 +15,10 @@ import java.util.zip.ZipInputStream;
  * ..}, absolute paths) are refused, and the number of entries and the bytes actually written (not
  * the sizes the zip claims) are capped, so a zip bomb stops early.
  */
-final class ModelArchive {
+public final class ModelArchive {
 
     /** The archive breaks a rule; the message says which, for the uploader. */
-    static final class UnsafeArchiveException extends IOException {
+    public static final class UnsafeArchiveException extends IOException {
         UnsafeArchiveException(String message) {
             super(message);
         }
@@ -27,7 +27,7 @@ final class ModelArchive {
     private final long maxBytes;
     private final int maxEntries;
 
-    ModelArchive(long maxBytes, int maxEntries) {
+    public ModelArchive(long maxBytes, int maxEntries) {
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
     }
@@ -36,7 +36,7 @@ final class ModelArchive {
      * Unpacks {@code zip} into the empty directory {@code target} and returns the model directory:
      * {@code target}, or its only sub-directory when the archive wraps everything in one folder.
      */
-    Path unpack(Path zip, Path target) throws IOException {
+    public Path unpack(Path zip, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         long written = 0;
         int entries = 0;

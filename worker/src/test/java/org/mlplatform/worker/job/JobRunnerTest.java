@@ -71,7 +71,7 @@ class JobRunnerTest {
                                     .isEqualTo("Bearer " + FakePlatformApi.TOKEN);
                         });
         JsonNode claim = json.readTree(FakePlatformApi.CLAIMS.get(0).body());
-        assertThat(claim.path("kinds").toString()).isEqualTo("[\"VALIDATE_MODEL\"]");
+        assertThat(claim.path("kinds").toString()).isEqualTo("[\"VALIDATE_MODEL\",\"TRAIN\"]");
         assertThat(claim.path("waitSeconds").asInt()).isEqualTo(1);
         assertThat(FakePlatformApi.ISSUED_IDS)
                 .contains(UUID.fromString(claim.path("workerId").asText()));

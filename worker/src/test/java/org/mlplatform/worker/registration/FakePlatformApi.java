@@ -38,7 +38,11 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
     private static final Pattern HEARTBEAT =
             Pattern.compile("/internal/v1/workers/([0-9a-f-]{36})/heartbeat");
     private static final Pattern JOB_CALL =
-            Pattern.compile("/internal/v1/jobs/([0-9a-f-]{36})/(heartbeat|complete|fail)");
+            Pattern.compile(
+                    "/internal/v1/jobs/([0-9a-f-]{36})/"
+                            + "(heartbeat|complete|fail|events|checkpoint|artifact|cancelled)");
+    private static final Pattern LEASE_QUERY = Pattern.compile("leaseToken=([0-9a-f-]{36})");
+    private static final Pattern EPOCH_QUERY = Pattern.compile("epoch=(\\d+)");
     private static final ObjectMapper JSON =
             new ObjectMapper()
                     .findAndRegisterModules()
@@ -46,6 +50,18 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
 
     /** A call the worker made. */
     public record Call(String path, String authorization, String body) {}
+
+    /** A checkpoint or artifact the worker uploaded; its bytes are in {@link #BLOBS}. */
+    public record Upload(UUID jobId, String kind, int epoch, String sha256, long sizeBytes) {}
+
+    /** Checkpoints and artifacts, in the order they came. */
+    public static final List<Upload> UPLOADS = new CopyOnWriteArrayList<>();
+
+    /** Jobs whose heartbeats answer cancelRequested=true. */
+    public static final Set<UUID> CANCEL_REQUESTED = ConcurrentHashMap.newKeySet();
+
+    /** Lease tokens answered with 409 on events (and everything after them). */
+    public static final Set<UUID> STALE_ON_EVENTS = ConcurrentHashMap.newKeySet();
 
     /** Jobs waiting to be claimed, handed out in order. */
     public static final BlockingQueue<JobAssignment> QUEUED_JOBS = new LinkedBlockingQueue<>();
@@ -126,11 +142,18 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
 
     private void jobs(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        Matcher matcher = JOB_CALL.matcher(path);
+        String operation = matcher.matches() ? matcher.group(2) : "";
+        boolean upload = operation.equals("checkpoint") || operation.equals("artifact");
         Call call =
                 new Call(
                         path,
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        body(exchange));
+                        upload ? "" : new String(raw, StandardCharsets.UTF_8));
         if (path.equals("/internal/v1/jobs/claim")) {
             CLAIMS.add(call);
             int wait = JSON.readTree(call.body()).path("waitSeconds").asInt(0);
@@ -147,27 +170,72 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
                     job == null ? null : JSON.writeValueAsString(job));
             return;
         }
-        Matcher matcher = JOB_CALL.matcher(path);
-        if (!matcher.matches()) {
+        if (operation.isEmpty()) {
             respond(exchange, 404, null);
             return;
         }
         JOB_CALLS.add(call);
-        UUID lease = UUID.fromString(JSON.readTree(call.body()).path("leaseToken").asText());
+        String query = String.valueOf(exchange.getRequestURI().getQuery());
+        UUID lease =
+                upload
+                        ? UUID.fromString(find(LEASE_QUERY, query))
+                        : UUID.fromString(JSON.readTree(call.body()).path("leaseToken").asText());
         boolean stale =
                 STALE_LEASES.contains(lease)
-                        || matcher.group(2).equals("complete") && STALE_ON_COMPLETE.contains(lease);
+                        || operation.equals("complete") && STALE_ON_COMPLETE.contains(lease)
+                        || STALE_ON_EVENTS.contains(lease)
+                                && JOB_CALLS.stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                .equals(
+                                                                        "/internal/v1/jobs/"
+                                                                                + matcher.group(1)
+                                                                                + "/events"));
+        UUID jobId = UUID.fromString(matcher.group(1));
         if (stale) {
             respond(exchange, 409, "{\"title\":\"stale lease\"}");
-        } else if (matcher.group(2).equals("heartbeat")) {
+        } else if (operation.equals("heartbeat")) {
             respond(
                     exchange,
                     200,
                     "{\"leaseExpiresAt\":\""
                             + Instant.now().plusSeconds(30)
-                            + "\",\"cancelRequested\":false}");
+                            + "\",\"cancelRequested\":"
+                            + CANCEL_REQUESTED.contains(jobId)
+                            + "}");
+        } else if (upload) {
+            String sha256 = sha256(raw);
+            BLOBS.put(sha256, raw);
+            int epoch =
+                    operation.equals("checkpoint") ? Integer.parseInt(find(EPOCH_QUERY, query)) : 0;
+            UPLOADS.add(new Upload(jobId, operation, epoch, sha256, raw.length));
+            respond(
+                    exchange,
+                    200,
+                    operation.equals("checkpoint")
+                            ? "{\"epoch\":%d,\"sha256\":\"%s\",\"sizeBytes\":%d}"
+                                    .formatted(epoch, sha256, raw.length)
+                            : "{\"sha256\":\"%s\",\"sizeBytes\":%d}".formatted(sha256, raw.length));
         } else {
             respond(exchange, 204, null);
+        }
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException(pattern + " not in " + text);
+        }
+        return m.group(1);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
