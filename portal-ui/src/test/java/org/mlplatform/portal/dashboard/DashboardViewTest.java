@@ -51,7 +51,8 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Storage", "Latest changes");
+                .containsExactly(
+                        "Tenant", "Your role", "Members", "Storage", "Training", "Latest changes");
         Card members =
                 _find(view, Card.class).stream()
                         .filter(card -> "Members".equals(card.getTitleAsText()))
@@ -67,7 +68,7 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Storage");
+                .containsExactly("Tenant", "Your role", "Members", "Storage", "Training");
     }
 
     @Test
