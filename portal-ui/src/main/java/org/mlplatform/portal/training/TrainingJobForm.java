@@ -381,8 +381,8 @@ class TrainingJobForm extends FormLayout {
     }
 
     /**
-     * Shows a refusal next to the fields it names: the problem's field errors, or else the one
-     * field its message names (such as "labelColumn: no column 'x'").
+     * Shows a refusal next to the fields it names: the problem's field errors, or else the field
+     * its message starts with (such as "labelColumn: no column 'x'").
      *
      * @return whether every part of it is shown on a field
      */
@@ -390,17 +390,14 @@ class TrainingJobForm extends FormLayout {
         if (!errors.isEmpty()) {
             return showFieldErrors(errors).isEmpty();
         }
-        List<String> named =
-                fieldsByName().keySet().stream()
-                        .filter(
-                                name ->
-                                        message != null
-                                                && message.matches("(?s).*\\b" + name + "\\b.*"))
-                        .toList();
-        if (named.size() != 1) {
+        if (message == null) {
             return false;
         }
-        return showFieldErrors(Map.of(named.get(0), message)).isEmpty();
+        return fieldsByName().keySet().stream()
+                .filter(name -> message.matches("(?s)" + name + "\\b.*"))
+                .findFirst()
+                .map(name -> showFieldErrors(Map.of(name, message)).isEmpty())
+                .orElse(false);
     }
 
     private Map<String, HasValidation> fieldsByName() {
