@@ -29,7 +29,10 @@ class JobLog extends Div {
         if (getComponentCount() > MAX_LINES) {
             remove(getComponentAt(0));
         }
-        // Keep the newest line in sight while the log grows.
+    }
+
+    /** Keeps the newest line in sight while the log grows; once per update, not per line. */
+    void scrollToEnd() {
         getElement().executeJs("this.scrollTop = this.scrollHeight");
     }
 

@@ -45,6 +45,14 @@ import org.mlplatform.portal.tenant.TenantView;
 public class TrainingJobView extends TenantView {
 
     static final Duration REFRESH = Duration.ofSeconds(1);
+
+    /**
+     * While live, the browser polls this often. A poll is a request, so quarkus-oidc refreshes the
+     * token on it (within its 30 s skew of expiry), and the page takes the fresh one for the
+     * background refresh, which has no request of its own.
+     */
+    static final int TOKEN_RENEWAL_MILLIS = 20_000;
+
     private static final Logger LOG = Logger.getLogger(TrainingJobView.class);
 
     final JobLog log = new JobLog();
@@ -61,7 +69,8 @@ public class TrainingJobView extends TenantView {
     private long appliedSeq;
     private volatile long fetchedSeq;
     private Registration ticking;
-    private Registration heartbeat;
+    private Registration renewal;
+    private UI liveUi;
 
     /** What one refresh read: the job, then the events after it (so they are at least as new). */
     record Update(TrainingJobResponse job, List<TrainingJobEvent> events) {}
@@ -140,15 +149,17 @@ public class TrainingJobView extends TenantView {
 
     /**
      * Starts the background refresh. The token is taken now, on the request thread, and renewed at
-     * every heartbeat (also a request), since quarkus-oidc refreshes it on requests only.
+     * every poll of the browser (see {@link #TOKEN_RENEWAL_MILLIS}).
      */
     private void startLive(UI ui) {
         if (ticking != null) {
             return;
         }
         token.set(AccessTokens.current());
-        heartbeat =
-                ui.addHeartbeatListener(
+        liveUi = ui;
+        ui.setPollInterval(TOKEN_RENEWAL_MILLIS);
+        renewal =
+                ui.addPollListener(
                         e -> AccessTokens.current().ifPresent(t -> token.set(Optional.of(t))));
         JobProgress progress = training.progress(tenant, id, token::get);
         fetchedSeq = appliedSeq;
@@ -160,9 +171,11 @@ public class TrainingJobView extends TenantView {
             ticking.remove();
             ticking = null;
         }
-        if (heartbeat != null) {
-            heartbeat.remove();
-            heartbeat = null;
+        if (renewal != null) {
+            renewal.remove();
+            renewal = null;
+            liveUi.setPollInterval(-1);
+            liveUi = null;
         }
     }
 
@@ -172,7 +185,7 @@ public class TrainingJobView extends TenantView {
             Update update = fetch(progress);
             ui.access(() -> apply(update));
         } catch (PlatformApiException e) {
-            // A token that expired between two heartbeats heals itself; say so, keep trying.
+            // A failed read (platform down, a token past its time) may heal: say so, keep trying.
             LOG.debugf("Live update of job %s failed: %s", id, e.getMessage());
             accessQuietly(ui, () -> showPaused(e));
         } catch (UIDetachedException e) {
@@ -223,11 +236,13 @@ public class TrainingJobView extends TenantView {
     private void apply(Update update) {
         paused.setVisible(false);
         boolean newEpoch = false;
+        boolean newEvents = false;
         for (TrainingJobEvent event : update.events()) {
             if (event.seq() <= appliedSeq) {
                 continue;
             }
             appliedSeq = event.seq();
+            newEvents = true;
             if (event.type() == JobEventType.EPOCH && event.metrics() != null) {
                 // A resumed attempt may repeat an epoch: the later figures win.
                 epochs.put(event.metrics().epoch(), event.metrics());
@@ -237,6 +252,9 @@ public class TrainingJobView extends TenantView {
         }
         if (newEpoch || epochs.isEmpty()) {
             charts.show(epochs.values());
+        }
+        if (newEvents) {
+            log.scrollToEnd();
         }
         job = update.job();
         header.show(job);

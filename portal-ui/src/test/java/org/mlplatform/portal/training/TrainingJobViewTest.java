@@ -95,6 +95,8 @@ class TrainingJobViewTest {
         UUID id = runningJob();
         TrainingJobView view = open(id);
         assertThat(view.isLive()).isTrue();
+        assertThat(UI.getCurrent().getPollInterval())
+                .isEqualTo(TrainingJobView.TOKEN_RENEWAL_MILLIS);
         platform.training.event(
                 id, JobEventType.EPOCH, null, null, FakeTraining.epoch(3, 0.3, 0.4));
         platform.training.event(id, JobEventType.LOG, "epoch 3 done", null, null);
@@ -135,6 +137,7 @@ class TrainingJobViewTest {
 
         assertThat(view.isLive()).isFalse();
         assertThat(platform.live.running()).isZero();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         assertThat(view.header.cancel.isVisible()).isFalse();
         assertThat(view.log.lines()).last().asString().endsWith("SUCCEEDED");
         RouterLink link = _get(view.header.result, RouterLink.class);
@@ -204,6 +207,7 @@ class TrainingJobViewTest {
         UI.getCurrent().navigate("t/acme/dashboard");
 
         assertThat(platform.live.running()).isZero();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
     }
 
     @Test
