@@ -1,6 +1,7 @@
 package org.mlplatform.portal.training;
 
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -28,15 +29,29 @@ import org.mlplatform.portal.tenant.TenantView;
 @PageTitle("New training job")
 public class NewTrainingJobView extends TenantView {
 
+    /** {@code ?dataset=iris} picks that dataset when the page opens. */
+    public static final String DATASET_PARAMETER = "dataset";
+
     private final TrainingApi training;
     private final DatasetCatalogApi datasets;
     TrainingJobForm form;
     private String tenant;
+    private String preselected;
 
     public NewTrainingJobView(PlatformApi api, TrainingApi training, DatasetCatalogApi datasets) {
         super(api);
         this.training = training;
         this.datasets = datasets;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        preselected =
+                event.getLocation()
+                        .getQueryParameters()
+                        .getSingleParameter(DATASET_PARAMETER)
+                        .orElse(null);
+        super.beforeEnter(event);
     }
 
     @Override
@@ -47,8 +62,16 @@ public class NewTrainingJobView extends TenantView {
             return;
         }
         List<DatasetResponse> available;
+        DatasetResponse chosen;
         try {
             available = datasets.datasets(tenant, null, 0, Paging.MAX_SIZE).items();
+            chosen = preselected == null ? null : find(available, preselected);
+            if (chosen != null && !available.contains(chosen)) {
+                available =
+                        java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(chosen), available.stream())
+                                .toList();
+            }
         } catch (PlatformApiException e) {
             Notifications.error(e.getMessage());
             add(new Notice("Could not load the datasets", e.getMessage()));
@@ -66,6 +89,9 @@ public class NewTrainingJobView extends TenantView {
             return;
         }
         form = new TrainingJobForm(available);
+        if (chosen != null) {
+            form.dataset.setValue(chosen);
+        }
         form.addSubmitListener(e -> submit(e.request()));
         form.addCancelListener(
                 e ->
@@ -75,6 +101,15 @@ public class NewTrainingJobView extends TenantView {
                                                         TrainingJobsView.class,
                                                         new RouteParameters("tenant", tenant))));
         add(new H2("New training job"), form);
+    }
+
+    /** The named dataset from the first page, or else asked for by name (past the first page). */
+    private DatasetResponse find(List<DatasetResponse> available, String name) {
+        return available.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .or(() -> datasets.dataset(tenant, name))
+                .orElse(null);
     }
 
     private void submit(CreateTrainingJobRequest request) {

@@ -73,6 +73,22 @@ class NewTrainingJobViewTest {
     }
 
     @Test
+    void shouldPickTheDatasetNamedInTheLink() {
+        platform.datasets.add("acme", Datasets.iris(), null);
+        platform.datasets.add("acme", Datasets.digits(), null);
+        PortalUi.setUp(platform);
+        UI.getCurrent()
+                .navigate(
+                        "t/acme/training/new",
+                        com.vaadin.flow.router.QueryParameters.of(
+                                NewTrainingJobView.DATASET_PARAMETER, "Digits_2025"));
+
+        TrainingJobForm form = _get(NewTrainingJobView.class).form;
+        assertThat(form.dataset.getValue().name()).isEqualTo("Digits_2025");
+        assertThat(form.outputModel.getValue()).isEqualTo("digits-2025-cnn");
+    }
+
+    @Test
     void shouldPointToTheDatasetsWhenThereAreNone() {
         PortalUi.setUp(platform);
         UI.getCurrent().navigate("t/acme/training/new");
