@@ -8,12 +8,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.mlplatform.contract.dataset.DatasetResponse;
 import org.mlplatform.contract.tenant.Slugs;
 import org.mlplatform.contract.training.Activation;
+import org.mlplatform.contract.training.ArchitectureSpec;
 import org.mlplatform.contract.training.ArchitectureType;
+import org.mlplatform.contract.training.CreateTrainingJobRequest;
+import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.OptimizerType;
 import org.mlplatform.contract.training.TrainingTask;
 
@@ -244,5 +249,61 @@ public class TrainingJobDraft {
 
     public void setOutputModel(String outputModel) {
         this.outputModel = outputModel;
+    }
+
+    /** The request exactly as the form shows it; fields the choices hide are left out. */
+    CreateTrainingJobRequest toRequest() {
+        TrainingJobDraft d = this;
+        boolean tabular = d.getTask() != TrainingTask.IMAGE_CLASSIFICATION;
+        ArchitectureSpec spec =
+                d.getArchitecture() == ArchitectureType.MLP
+                        ? new ArchitectureSpec(
+                                ArchitectureType.MLP,
+                                layers(d.getHiddenLayers()),
+                                d.getActivation(),
+                                d.getDropout(),
+                                null,
+                                null)
+                        : new ArchitectureSpec(
+                                ArchitectureType.CNN,
+                                null,
+                                null,
+                                null,
+                                d.getInputSize(),
+                                d.getChannels());
+        Hyperparameters hyperparameters =
+                new Hyperparameters(
+                        d.getEpochs(),
+                        d.getBatchSize(),
+                        d.getLearningRate(),
+                        d.getOptimizer(),
+                        d.getOptimizer() == OptimizerType.SGD ? d.getMomentum() : null,
+                        d.getValidationSplit(),
+                        d.getSeed(),
+                        d.getEarlyStoppingPatience());
+        Set<String> chosen = d.getFeatureColumns();
+        List<String> features =
+                tabular
+                        ? DatasetColumns.features(d.getDataset(), d.getLabelColumn()).stream()
+                                .filter(chosen::contains)
+                                .toList()
+                        : null;
+        return new CreateTrainingJobRequest(
+                d.getDataset().name(),
+                d.getTask(),
+                tabular ? d.getLabelColumn() : null,
+                features,
+                spec,
+                hyperparameters,
+                d.getOutputModel().trim(),
+                null);
+    }
+
+    /** {@code "64, 32"} as [64, 32]; empty when the text is not a list of widths. */
+    static List<Integer> layers(String text) {
+        if (text == null || !text.matches(LAYERS)) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 }

@@ -16,23 +16,17 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationResult;
-import com.vaadin.flow.data.converter.StringToLongConverter;
 import com.vaadin.flow.shared.Registration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.mlplatform.contract.dataset.ColumnType;
 import org.mlplatform.contract.dataset.DatasetResponse;
 import org.mlplatform.contract.training.Activation;
 import org.mlplatform.contract.training.ArchitectureSpec;
 import org.mlplatform.contract.training.ArchitectureType;
 import org.mlplatform.contract.training.CreateTrainingJobRequest;
-import org.mlplatform.contract.training.Hyperparameters;
-import org.mlplatform.contract.training.OptimizerType;
 import org.mlplatform.contract.training.TrainingTask;
 
 /**
@@ -52,14 +46,7 @@ class TrainingJobForm extends FormLayout {
     final NumberField dropout = new NumberField("Dropout");
     final IntegerField inputSize = new IntegerField("Input size (pixels)");
     final Select<Integer> channels = new Select<>();
-    final IntegerField epochs = new IntegerField("Epochs");
-    final IntegerField batchSize = new IntegerField("Batch size");
-    final NumberField learningRate = new NumberField("Learning rate");
-    final Select<OptimizerType> optimizer = new Select<>();
-    final NumberField momentum = new NumberField("Momentum");
-    final NumberField validationSplit = new NumberField("Validation split");
-    final TextField seed = new TextField("Seed");
-    final IntegerField patience = new IntegerField("Early-stopping patience (epochs)");
+    final HyperparameterFields hyper = new HyperparameterFields();
     final TextField outputModel = new TextField("Output model");
     final Button submit = new Button("Start training");
     final Button cancel = new Button("Cancel");
@@ -85,17 +72,9 @@ class TrainingJobForm extends FormLayout {
                 dropout,
                 inputSize,
                 channels,
-                new H3("Hyperparameters"),
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                momentum,
-                validationSplit,
-                seed,
-                patience,
-                outputModel,
-                buttons());
+                new H3("Hyperparameters"));
+        hyper.components().forEach(this::add);
+        add(outputModel, buttons());
         setColspan(features, 2);
         listen();
         if (!datasets.isEmpty()) {
@@ -125,11 +104,7 @@ class TrainingJobForm extends FormLayout {
         channels.setLabel("Channels");
         channels.setItems(1, 3);
         channels.setItemLabelGenerator(c -> c == 1 ? "1 (grayscale)" : "3 (RGB)");
-        optimizer.setLabel("Optimizer");
-        optimizer.setItems(OptimizerType.values());
         hiddenLayers.setHelperText("Widths separated by commas, such as 64,32");
-        validationSplit.setHelperText("The share of rows held out, 0 to 0.9");
-        patience.setHelperText("0 never stops early");
         outputModel.setHelperText("A new version of this model; created if it does not exist");
     }
 
@@ -160,23 +135,17 @@ class TrainingJobForm extends FormLayout {
         binder.forField(architecture).bind("architecture");
         binder.forField(hiddenLayers)
                 .withValidator(
-                        v -> !mlp() || layers(v).stream().allMatch(w -> w >= 1 && w <= 4096),
+                        v ->
+                                !mlp()
+                                        || TrainingJobDraft.layers(v).stream()
+                                                .allMatch(w -> w >= 1 && w <= 4096),
                         "Each width is 1 to 4096")
                 .bind("hiddenLayers");
         binder.forField(activation).bind("activation");
         binder.forField(dropout).bind("dropout");
         binder.forField(inputSize).bind("inputSize");
         binder.forField(channels).bind("channels");
-        binder.forField(epochs).bind("epochs");
-        binder.forField(batchSize).bind("batchSize");
-        binder.forField(learningRate).bind("learningRate");
-        binder.forField(optimizer).bind("optimizer");
-        binder.forField(momentum).bind("momentum");
-        binder.forField(validationSplit).bind("validationSplit");
-        binder.forField(seed)
-                .withConverter(new StringToLongConverter("Enter a whole number"))
-                .bind("seed");
-        binder.forField(patience).bind("earlyStoppingPatience");
+        hyper.bind(binder);
         binder.forField(outputModel).bind("outputModel");
     }
 
@@ -191,17 +160,6 @@ class TrainingJobForm extends FormLayout {
         dropout.setValue(mlp.dropout());
         inputSize.setValue(mlp.inputSize());
         channels.setValue(mlp.channels());
-        Hyperparameters h =
-                new Hyperparameters(null, null, null, null, null, null, null, null).withDefaults();
-        epochs.setValue(h.epochs());
-        batchSize.setValue(h.batchSize());
-        learningRate.setValue(h.learningRate());
-        optimizer.setValue(h.optimizer());
-        momentum.setValue(h.momentum());
-        validationSplit.setValue(h.validationSplit());
-        seed.setValue(String.valueOf(h.seed()));
-        patience.setValue(h.earlyStoppingPatience());
-        momentum.setVisible(h.optimizer() == OptimizerType.SGD);
     }
 
     private void listen() {
@@ -209,19 +167,6 @@ class TrainingJobForm extends FormLayout {
         task.addValueChangeListener(e -> taskChosen(e.getValue()));
         label.addValueChangeListener(e -> labelChosen(e.getValue()));
         architecture.addValueChangeListener(e -> architectureChosen(e.getValue()));
-        optimizer.addValueChangeListener(
-                e -> {
-                    momentum.setVisible(e.getValue() == OptimizerType.SGD);
-                    if (Objects.equals(learningRate.getValue(), defaultRate(e.getOldValue()))) {
-                        learningRate.setValue(defaultRate(e.getValue()));
-                    }
-                });
-    }
-
-    private static Double defaultRate(OptimizerType optimizer) {
-        return new Hyperparameters(null, null, null, optimizer, null, null, null, null)
-                .withDefaults()
-                .learningRate();
     }
 
     private void datasetChosen(DatasetResponse chosen) {
@@ -290,13 +235,6 @@ class TrainingJobForm extends FormLayout {
         return architecture.getValue() == ArchitectureType.MLP;
     }
 
-    static List<Integer> layers(String text) {
-        if (text == null || !text.matches(TrainingJobDraft.LAYERS)) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
-    }
-
     private HorizontalLayout buttons() {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> validateAndSubmit());
@@ -307,55 +245,8 @@ class TrainingJobForm extends FormLayout {
     private void validateAndSubmit() {
         TrainingJobDraft draft = new TrainingJobDraft();
         if (binder.writeBeanIfValid(draft)) {
-            fireEvent(new SubmitEvent(this, request(draft)));
+            fireEvent(new SubmitEvent(this, draft.toRequest()));
         }
-    }
-
-    /** The request exactly as the form shows it; fields the choices hide are left out. */
-    static CreateTrainingJobRequest request(TrainingJobDraft d) {
-        boolean tabular = d.getTask() != TrainingTask.IMAGE_CLASSIFICATION;
-        ArchitectureSpec spec =
-                d.getArchitecture() == ArchitectureType.MLP
-                        ? new ArchitectureSpec(
-                                ArchitectureType.MLP,
-                                layers(d.getHiddenLayers()),
-                                d.getActivation(),
-                                d.getDropout(),
-                                null,
-                                null)
-                        : new ArchitectureSpec(
-                                ArchitectureType.CNN,
-                                null,
-                                null,
-                                null,
-                                d.getInputSize(),
-                                d.getChannels());
-        Hyperparameters hyperparameters =
-                new Hyperparameters(
-                        d.getEpochs(),
-                        d.getBatchSize(),
-                        d.getLearningRate(),
-                        d.getOptimizer(),
-                        d.getOptimizer() == OptimizerType.SGD ? d.getMomentum() : null,
-                        d.getValidationSplit(),
-                        d.getSeed(),
-                        d.getEarlyStoppingPatience());
-        Set<String> chosen = d.getFeatureColumns();
-        List<String> features =
-                tabular
-                        ? DatasetColumns.features(d.getDataset(), d.getLabelColumn()).stream()
-                                .filter(chosen::contains)
-                                .toList()
-                        : null;
-        return new CreateTrainingJobRequest(
-                d.getDataset().name(),
-                d.getTask(),
-                tabular ? d.getLabelColumn() : null,
-                features,
-                spec,
-                hyperparameters,
-                d.getOutputModel().trim(),
-                null);
     }
 
     /**
@@ -413,14 +304,7 @@ class TrainingJobForm extends FormLayout {
         fields.put("dropout", dropout);
         fields.put("inputSize", inputSize);
         fields.put("channels", channels);
-        fields.put("epochs", epochs);
-        fields.put("batchSize", batchSize);
-        fields.put("learningRate", learningRate);
-        fields.put("optimizer", optimizer);
-        fields.put("momentum", momentum);
-        fields.put("validationSplit", validationSplit);
-        fields.put("seed", seed);
-        fields.put("earlyStoppingPatience", patience);
+        hyper.addTo(fields);
         fields.put("outputModel", outputModel);
         return fields;
     }

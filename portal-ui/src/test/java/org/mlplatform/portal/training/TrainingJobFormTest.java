@@ -33,8 +33,8 @@ class TrainingJobFormTest {
                 .containsExactlyInAnyOrder("sepal_length", "sepal_width");
         assertThat(form.architecture.getValue()).isEqualTo(ArchitectureType.MLP);
         assertThat(form.hiddenLayers.getValue()).isEqualTo("64,32");
-        assertThat(form.epochs.getValue()).isEqualTo(10);
-        assertThat(form.learningRate.getValue()).isEqualTo(0.001);
+        assertThat(form.hyper.epochs.getValue()).isEqualTo(10);
+        assertThat(form.hyper.learningRate.getValue()).isEqualTo(0.001);
         assertThat(form.outputModel.getValue()).isEqualTo("iris-mlp");
     }
 
@@ -66,13 +66,13 @@ class TrainingJobFormTest {
         form.hiddenLayers.setValue("128, 64,16");
         form.activation.setValue(Activation.TANH);
         form.dropout.setValue(0.25);
-        form.epochs.setValue(30);
-        form.batchSize.setValue(16);
-        form.optimizer.setValue(OptimizerType.SGD);
-        form.momentum.setValue(0.8);
-        form.validationSplit.setValue(0.3);
-        form.seed.setValue("7");
-        form.patience.setValue(5);
+        form.hyper.epochs.setValue(30);
+        form.hyper.batchSize.setValue(16);
+        form.hyper.optimizer.setValue(OptimizerType.SGD);
+        form.hyper.momentum.setValue(0.8);
+        form.hyper.validationSplit.setValue(0.3);
+        form.hyper.seed.setValue("7");
+        form.hyper.patience.setValue(5);
         form.outputModel.setValue("flowers");
 
         form.submit.click();
@@ -141,17 +141,17 @@ class TrainingJobFormTest {
 
     @Test
     void shouldRefuseBadHyperparametersBeforeSending() {
-        form.epochs.setValue(0);
+        form.hyper.epochs.setValue(0);
         form.hiddenLayers.setValue("64;32");
-        form.validationSplit.setValue(0.95);
+        form.hyper.validationSplit.setValue(0.95);
         form.outputModel.setValue("Not A Slug");
 
         form.submit.click();
 
         assertThat(submitted).isEmpty();
-        assertThat(form.epochs.isInvalid()).isTrue();
+        assertThat(form.hyper.epochs.isInvalid()).isTrue();
         assertThat(form.hiddenLayers.isInvalid()).isTrue();
-        assertThat(form.validationSplit.isInvalid()).isTrue();
+        assertThat(form.hyper.validationSplit.isInvalid()).isTrue();
         assertThat(form.outputModel.isInvalid()).isTrue();
     }
 
