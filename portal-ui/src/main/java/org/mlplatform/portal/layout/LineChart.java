@@ -41,7 +41,6 @@ public class LineChart extends Div {
     static final int TOP = 40;
     static final int BOTTOM = 44;
     static final int SERIES_STYLES = 6;
-    private static final int TICKS = 5;
 
     private final String title;
     private final String xLabel;
@@ -109,13 +108,13 @@ public class LineChart extends Div {
                     .append("</text></svg>");
             return out.toString();
         }
-        Axis x =
-                Axis.of(
+        ChartAxis x =
+                ChartAxis.of(
                         all.stream().mapToDouble(Point::x).min().orElseThrow(),
                         all.stream().mapToDouble(Point::x).max().orElseThrow(),
                         true);
-        Axis y =
-                Axis.of(
+        ChartAxis y =
+                ChartAxis.of(
                         all.stream().mapToDouble(Point::y).min().orElseThrow(),
                         all.stream().mapToDouble(Point::y).max().orElseThrow(),
                         false);
@@ -153,7 +152,8 @@ public class LineChart extends Div {
         }
     }
 
-    private static void axes(StringBuilder out, Axis x, Axis y, String xLabel, String yLabel) {
+    private static void axes(
+            StringBuilder out, ChartAxis x, ChartAxis y, String xLabel, String yLabel) {
         double bottom = HEIGHT - BOTTOM;
         double right = WIDTH - RIGHT;
         for (double tick : y.ticks()) {
@@ -230,7 +230,7 @@ public class LineChart extends Div {
     }
 
     private static void line(
-            StringBuilder out, Series s, int index, Axis x, Axis y, String xLabel) {
+            StringBuilder out, Series s, int index, ChartAxis x, ChartAxis y, String xLabel) {
         List<Point> points = finite(s.points());
         if (points.isEmpty()) {
             return;
@@ -269,11 +269,11 @@ public class LineChart extends Div {
         return "series-" + (index % SERIES_STYLES) + (s.dashed() ? " dashed" : "");
     }
 
-    static double px(double value, Axis x) {
+    static double px(double value, ChartAxis x) {
         return LEFT + (value - x.min()) / (x.max() - x.min()) * (WIDTH - LEFT - RIGHT);
     }
 
-    static double py(double value, Axis y) {
+    static double py(double value, ChartAxis y) {
         return HEIGHT - BOTTOM - (value - y.min()) / (y.max() - y.min()) * (HEIGHT - TOP - BOTTOM);
     }
 
@@ -298,50 +298,5 @@ public class LineChart extends Div {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * An axis' domain, widened to round ticks (1, 2 or 5 times a power of ten).
-     *
-     * @param step the distance between ticks
-     */
-    record Axis(double min, double max, double step) {
-
-        static Axis of(double low, double high, boolean integers) {
-            if (low == high) {
-                double pad = integers || low == 0 ? 1 : Math.abs(low) * 0.1;
-                low -= pad;
-                high += pad;
-            }
-            double step = niceStep((high - low) / TICKS);
-            if (integers) {
-                step = Math.max(1, Math.rint(step));
-            }
-            return new Axis(
-                    Math.floor(low / step + 1e-9) * step,
-                    Math.ceil(high / step - 1e-9) * step,
-                    step);
-        }
-
-        static double niceStep(double raw) {
-            double power = Math.pow(10, Math.floor(Math.log10(raw)));
-            double fraction = raw / power;
-            double nice =
-                    fraction <= 1 + 1e-9
-                            ? 1
-                            : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10;
-            return nice * power;
-        }
-
-        List<Double> ticks() {
-            List<Double> ticks = new ArrayList<>();
-            long first = Math.round(min / step);
-            long last = Math.round(max / step);
-            for (long i = first; i <= last; i++) {
-                // Multiplying (not adding up) keeps 0.1 steps free of 0.30000000000000004.
-                ticks.add(Double.parseDouble(Formats.number(i * step)));
-            }
-            return ticks;
-        }
     }
 }

@@ -27,7 +27,7 @@ class LineChartTest {
 
     @Test
     void shouldWidenTheDomainToRoundTicks() {
-        LineChart.Axis axis = LineChart.Axis.of(0.13, 0.92, false);
+        ChartAxis axis = ChartAxis.of(0.13, 0.92, false);
 
         assertThat(axis.min()).isEqualTo(0.0);
         assertThat(axis.max()).isEqualTo(1.0);
@@ -36,7 +36,7 @@ class LineChartTest {
 
     @Test
     void shouldUseWholeNumbersOnAnEpochAxis() {
-        LineChart.Axis axis = LineChart.Axis.of(1, 3, true);
+        ChartAxis axis = ChartAxis.of(1, 3, true);
 
         assertThat(axis.step()).isEqualTo(1.0);
         assertThat(axis.ticks()).containsExactly(1.0, 2.0, 3.0);
