@@ -83,6 +83,11 @@ public class TrainingJobView extends TenantView {
 
     @Override
     protected void show(TenantMembershipResponse membership) {
+        // Vaadin keeps this view when the user goes from one job to another: start afresh.
+        stopLive();
+        job = null;
+        epochs.clear();
+        log.removeAll();
         tenant = membership.slug();
         id = parse(routeParameter("id"));
         try {
@@ -105,6 +110,9 @@ public class TrainingJobView extends TenantView {
         appliedSeq = 0;
         fetchedSeq = 0;
         apply(new Update(job, allEvents()));
+        if (isAttached() && !JobText.finished(job.status())) {
+            getUI().ifPresent(this::startLive);
+        }
     }
 
     private static UUID parse(String id) {
@@ -183,7 +191,13 @@ public class TrainingJobView extends TenantView {
     private void tick(UI ui, JobProgress progress) {
         try {
             Update update = fetch(progress);
-            ui.access(() -> apply(update));
+            ui.access(
+                    () -> {
+                        // A read that was under way while the page moved to another job.
+                        if (update.job().id().equals(id) && ticking != null) {
+                            apply(update);
+                        }
+                    });
         } catch (PlatformApiException e) {
             // A failed read (platform down, a token past its time) may heal: say so, keep trying.
             LOG.debugf("Live update of job %s failed: %s", id, e.getMessage());

@@ -211,6 +211,27 @@ class TrainingJobViewTest {
     }
 
     @Test
+    void shouldFollowOnlyTheJobShownWhenGoingFromOneJobToAnother() {
+        UUID first = runningJob();
+        UUID second =
+                platform.training
+                        .job("acme", JobStatus.RUNNING, TrainingTask.CLASSIFICATION, 5, null)
+                        .id();
+        platform.training.event(second, JobEventType.LOG, "second job's line", null, null);
+        TrainingJobView view = open(first);
+
+        UI.getCurrent().navigate("t/acme/training/" + second);
+        platform.training.event(first, JobEventType.LOG, "first job's late line", null, null);
+        platform.live.tick();
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(TrainingJobView.class)).isSameAs(view);
+        assertThat(platform.live.running()).isEqualTo(1);
+        assertThat(view.log.lines()).hasSize(1).first().asString().endsWith("second job's line");
+        assertThat(view.charts.loss.getSeries().get(0).points()).isEmpty();
+    }
+
+    @Test
     void shouldSayWhenTheJobDoesNotExist() {
         PortalUi.setUp(platform);
         UI.getCurrent().navigate("t/acme/training/" + new UUID(9, 9));
