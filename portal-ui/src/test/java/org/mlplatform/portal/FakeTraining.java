@@ -30,6 +30,9 @@ public class FakeTraining implements TrainingJobsApi {
     public final Map<UUID, List<TrainingJobEvent>> events = new LinkedHashMap<>();
     public final List<UUID> cancelled = new ArrayList<>();
 
+    /** When set, reading a job fails with it, as an expired token or a down platform would. */
+    public PlatformApiException failReads;
+
     FakeTraining(FakePlatform platform) {
         this.platform = platform;
     }
@@ -121,6 +124,9 @@ public class FakeTraining implements TrainingJobsApi {
     }
 
     private TrainingJobResponse found(String tenant, UUID id) {
+        if (failReads != null) {
+            throw failReads;
+        }
         TrainingJobResponse job = jobs.get(id);
         if (job == null || !tenant.equals(tenantOf.get(id))) {
             throw new PlatformApiException(404, "Not found.");

@@ -242,7 +242,11 @@ public class TrainingJobView extends TenantView {
     }
 
     private void showPaused(PlatformApiException e) {
-        paused.setText("Live updates paused: " + e.getMessage());
+        // A 401 here is a token that expired between two polls; the next poll brings a fresh one.
+        paused.setText(
+                e.status() == 401
+                        ? "Live updates paused until your sign-in is renewed (a few seconds)."
+                        : "Live updates paused: " + e.getMessage());
         paused.setVisible(true);
     }
 

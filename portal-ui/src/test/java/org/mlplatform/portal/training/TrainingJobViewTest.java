@@ -232,6 +232,29 @@ class TrainingJobViewTest {
     }
 
     @Test
+    void shouldPauseQuietlyWhileAReadFailsAndCarryOnAfterwards() {
+        UUID id = runningJob();
+        TrainingJobView view = open(id);
+        FakeTraining training = platform.training;
+        training.failReads = new org.mlplatform.portal.api.PlatformApiException(401, "expired");
+
+        platform.live.tick();
+        MockVaadin.clientRoundtrip();
+
+        assertThat(view.paused.isVisible()).isTrue();
+        assertThat(view.paused.getText()).contains("until your sign-in is renewed");
+        assertThat(view.isLive()).isTrue();
+
+        training.failReads = null;
+        training.event(id, JobEventType.LOG, "back again", null, null);
+        platform.live.tick();
+        MockVaadin.clientRoundtrip();
+
+        assertThat(view.paused.isVisible()).isFalse();
+        assertThat(view.log.lines()).last().asString().endsWith("back again");
+    }
+
+    @Test
     void shouldSayWhenTheJobDoesNotExist() {
         PortalUi.setUp(platform);
         UI.getCurrent().navigate("t/acme/training/" + new UUID(9, 9));
