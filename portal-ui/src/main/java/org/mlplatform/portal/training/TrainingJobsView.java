@@ -1,6 +1,8 @@
 package org.mlplatform.portal.training;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,8 +14,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.job.JobStatus;
 import org.mlplatform.contract.me.TenantMembershipResponse;
@@ -26,15 +32,24 @@ import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.tenant.TenantView;
 
-/** A tenant's training jobs, newest first, filtered by status; a row opens the job. */
+/**
+ * A tenant's training jobs, newest first, filtered by status; a row opens the job. While a shown
+ * job is queued or running the page polls every {@value #POLL_MILLIS} ms, so badges move on.
+ */
 @Route(value = "t/:tenant/training", layout = MainLayout.class)
 @PageTitle("Training")
 public class TrainingJobsView extends TenantView {
+
+    static final int POLL_MILLIS = 5000;
 
     final Grid<TrainingJobResponse> grid = new Grid<>();
     final Select<JobStatus> status = new Select<>();
     private final TrainingApi training;
     private String tenant;
+    private Registration polling;
+
+    /** The queued and running jobs the grid has shown; it polls while there are any. */
+    private final Set<UUID> active = new HashSet<>();
 
     public TrainingJobsView(PlatformApi api, TrainingApi training) {
         super(api);
@@ -83,7 +98,11 @@ public class TrainingJobsView extends TenantView {
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("All");
         status.setItems(JobStatus.values());
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(
+                e -> {
+                    active.clear();
+                    grid.getDataProvider().refreshAll();
+                });
         HorizontalLayout toolbar = new HorizontalLayout(new H2("Training"), status);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (canWrite) {
@@ -106,6 +125,45 @@ public class TrainingJobsView extends TenantView {
     }
 
     private PageResponse<TrainingJobResponse> page(int page, int size) {
-        return training.jobs(tenant, status.getValue(), page, size);
+        PageResponse<TrainingJobResponse> answer =
+                training.jobs(tenant, status.getValue(), page, size);
+        for (TrainingJobResponse job : answer.items()) {
+            if (JobText.finished(job.status())) {
+                active.remove(job.id());
+            } else {
+                active.add(job.id());
+            }
+        }
+        if (active.isEmpty()) {
+            stopPolling();
+        } else {
+            startPolling();
+        }
+        return answer;
+    }
+
+    private void startPolling() {
+        UI ui = UI.getCurrent();
+        if (polling == null && ui != null) {
+            ui.setPollInterval(POLL_MILLIS);
+            polling = ui.addPollListener(e -> grid.getDataProvider().refreshAll());
+        }
+    }
+
+    private void stopPolling() {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.setPollInterval(-1);
+            }
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopPolling();
+        super.onDetach(event);
     }
 }

@@ -91,6 +91,29 @@ class TrainingJobsViewTest {
     }
 
     @Test
+    void shouldPollWhileAJobIsActiveAndStopWhenAllHaveFinished() {
+        TrainingJobsView view = open("acme");
+        UI ui = UI.getCurrent();
+        assertThat(ui.getPollInterval()).isEqualTo(TrainingJobsView.POLL_MILLIS);
+
+        platform.training.setStatus(new java.util.UUID(0, 3), JobStatus.SUCCEEDED);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(
+                ui, new com.vaadin.flow.component.PollEvent(ui, true));
+
+        assertThat(badge(view, 0)).isEqualTo("SUCCEEDED");
+        assertThat(ui.getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldStopPollingWhenTheUserLeaves() {
+        open("acme");
+
+        UI.getCurrent().navigate("t/acme/dashboard");
+
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
     void shouldOpenAJobWhenItsRowIsClicked() {
         TrainingJobsView view = open("acme");
 
