@@ -79,6 +79,30 @@ public class FakeModels implements ModelsApi, ModelVersionsApi {
         return v;
     }
 
+    /** Adds a READY version that training job {@code job} produced, with its metrics. */
+    public ModelVersionResponse trainedVersion(
+            String tenant, String model, java.util.UUID job, Map<String, Double> metrics) {
+        ModelVersionResponse v = version(tenant, model, ModelVersionStatus.READY, null, null);
+        List<ModelVersionResponse> list = versions.get(tenant + "/" + model);
+        ModelVersionResponse trained =
+                new ModelVersionResponse(
+                        v.model(),
+                        v.version(),
+                        v.status(),
+                        ModelFormat.DJL,
+                        v.sizeBytes(),
+                        v.sha256(),
+                        v.signature(),
+                        null,
+                        VersionSource.TRAINING,
+                        job,
+                        metrics,
+                        v.createdAt(),
+                        FakePlatform.T0);
+        list.set(v.version() - 1, trained);
+        return trained;
+    }
+
     /** Replaces a version's status, the way a worker's validation would. */
     public void setStatus(String tenant, String model, int version, ModelVersionStatus status) {
         List<ModelVersionResponse> list = versions.get(tenant + "/" + model);

@@ -55,6 +55,8 @@ public class FakePlatform
     public final FakeModels models = new FakeModels(this);
     public final FakeDatasets datasets = new FakeDatasets(this);
     public final FakeQuotas quotas = new FakeQuotas(this);
+    public final FakeTraining training = new FakeTraining(this);
+    public final ManualLiveUpdates live = new ManualLiveUpdates();
     private PlatformApiException nextFailure;
 
     /** A user who is OWNER of acme and VIEWER of beta; not a platform admin. */

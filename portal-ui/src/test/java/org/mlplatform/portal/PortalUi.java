@@ -17,7 +17,9 @@ import org.mlplatform.portal.api.ApiHttp;
 import org.mlplatform.portal.api.DatasetCatalogApi;
 import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
+import org.mlplatform.portal.api.TrainingApi;
 import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.layout.LiveUpdates;
 
 /**
  * Starts a mocked Vaadin (Karibu-Testing) with every route of the portal, whose views get API beans
@@ -38,6 +40,10 @@ public final class PortalUi {
         AdminApi admin = new AdminApi(platform, platform, platform, platform.quotas);
         Map<Class<?>, Object> beans =
                 Map.of(
+                        TrainingApi.class,
+                        new TrainingApi(platform.training),
+                        LiveUpdates.class,
+                        platform.live,
                         PlatformApi.class,
                         api,
                         AdminApi.class,

@@ -20,8 +20,9 @@ import org.mlplatform.contract.quota.SetQuotaRequest;
 import org.mlplatform.portal.layout.Formats;
 
 /**
- * A tenant's limits: storage in MB or GB, models and datasets; empty means unlimited. Shows the
- * current use next to each field and fires {@link SaveEvent}.
+ * A tenant's limits: storage in MB or GB, models, datasets, concurrent training jobs and training
+ * hours per month (sent as seconds); empty means unlimited. Shows the current use next to each
+ * field and fires {@link SaveEvent}.
  */
 class QuotaForm extends FormLayout {
 
@@ -41,32 +42,47 @@ class QuotaForm extends FormLayout {
     final Select<Unit> unit = new Select<>();
     final IntegerField models = new IntegerField("Max models");
     final IntegerField datasets = new IntegerField("Max datasets");
+    final IntegerField concurrentJobs = new IntegerField("Max concurrent training jobs");
+    final BigDecimalField trainingHours = new BigDecimalField("Training hours per month");
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
+    private Long trainingSeconds;
+    private BigDecimal shownHours;
 
     QuotaForm(QuotaResponse current) {
         storage.setId("quota-storage");
         unit.setId("quota-storage-unit");
         models.setId("quota-models");
         datasets.setId("quota-datasets");
+        concurrentJobs.setId("quota-concurrent-jobs");
+        trainingHours.setId("quota-training-hours");
         save.setId("quota-save");
         unit.setLabel("Unit");
         unit.setItems(Unit.values());
         storage.setHelperText("Uses " + Formats.bytes(current.storageBytes().used()));
         models.setHelperText("Uses " + current.models().used());
         datasets.setHelperText("Uses " + current.datasets().used());
-        for (var field : new IntegerField[] {models, datasets}) {
+        concurrentJobs.setHelperText(
+                "Runs " + current.concurrentJobs().used() + "; more wait in the queue");
+        trainingHours.setHelperText(
+                "Used "
+                        + Formats.number(current.trainingSeconds().used() / 3600.0)
+                        + " h this month (UTC)");
+        for (var field : new IntegerField[] {models, datasets, concurrentJobs}) {
             field.setMin(0);
             field.setPlaceholder("No limit");
             field.setClearButtonVisible(true);
         }
-        storage.setPlaceholder("No limit");
-        storage.setClearButtonVisible(true);
+        for (var field : new BigDecimalField[] {storage, trainingHours}) {
+            field.setPlaceholder("No limit");
+            field.setClearButtonVisible(true);
+        }
         show(current);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        add(storage, unit, models, datasets, new Span("Empty fields mean no limit."));
+        add(storage, unit, models, datasets, concurrentJobs, trainingHours);
+        add(new Span("Empty fields mean no limit."));
         add(new HorizontalLayout(save, cancel));
     }
 
@@ -82,6 +98,34 @@ class QuotaForm extends FormLayout {
                                 .stripTrailingZeros());
         models.setValue(toInt(current.models()));
         datasets.setValue(toInt(current.datasets()));
+        concurrentJobs.setValue(toInt(current.concurrentJobs()));
+        trainingSeconds = current.trainingSeconds().limit();
+        shownHours = trainingSeconds == null ? null : hours(trainingSeconds);
+        trainingHours.setValue(shownHours);
+    }
+
+    /** Seconds as hours: exact when they divide, else to the millisecond-ish (6 places). */
+    static BigDecimal hours(long seconds) {
+        BigDecimal value = BigDecimal.valueOf(seconds);
+        BigDecimal hours =
+                seconds % 36 == 0
+                        ? value.divide(BigDecimal.valueOf(3600))
+                        : value.divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_UP);
+        return hours.stripTrailingZeros();
+    }
+
+    /** The limit in seconds; the value the quota had when the shown hours are left as they were. */
+    private Long trainingSecondsToSave() {
+        BigDecimal value = trainingHours.getValue();
+        if (value == null) {
+            return null;
+        }
+        if (shownHours != null && value.compareTo(shownHours) == 0) {
+            return trainingSeconds;
+        }
+        return value.multiply(BigDecimal.valueOf(3600))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 
     private static Integer toInt(QuotaLimit limit) {
@@ -95,7 +139,12 @@ class QuotaForm extends FormLayout {
             showError("maxStorageBytes", "Enter a size of 0 or more, or nothing for no limit");
             valid = false;
         }
-        for (IntegerField field : new IntegerField[] {models, datasets}) {
+        BigDecimal hours = trainingHours.getValue();
+        if (trainingHours.isInvalid() || (hours != null && hours.signum() < 0)) {
+            showError("monthlyTrainingSeconds", "Enter 0 hours or more, or nothing for no limit");
+            valid = false;
+        }
+        for (IntegerField field : new IntegerField[] {models, datasets, concurrentJobs}) {
             if (field.isInvalid() || (field.getValue() != null && field.getValue() < 0)) {
                 field.setErrorMessage("Enter 0 or more, or nothing for no limit");
                 field.setInvalid(true);
@@ -113,7 +162,11 @@ class QuotaForm extends FormLayout {
                     new SaveEvent(
                             this,
                             new SetQuotaRequest(
-                                    bytes, models.getValue(), datasets.getValue(), null, null)));
+                                    bytes,
+                                    models.getValue(),
+                                    datasets.getValue(),
+                                    concurrentJobs.getValue(),
+                                    trainingSecondsToSave())));
         }
     }
 
@@ -143,6 +196,14 @@ class QuotaForm extends FormLayout {
             case "maxDatasets" -> {
                 datasets.setErrorMessage(message);
                 datasets.setInvalid(true);
+            }
+            case "maxConcurrentJobs" -> {
+                concurrentJobs.setErrorMessage(message);
+                concurrentJobs.setInvalid(true);
+            }
+            case "monthlyTrainingSeconds" -> {
+                trainingHours.setErrorMessage(message);
+                trainingHours.setInvalid(true);
             }
             default -> {
                 return false;

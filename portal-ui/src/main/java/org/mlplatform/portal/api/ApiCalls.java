@@ -1,7 +1,11 @@
 package org.mlplatform.portal.api;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -18,6 +22,10 @@ final class ApiCalls {
             return call.get();
         } catch (PlatformApiException e) {
             throw e;
+        } catch (ConstraintViolationException e) {
+            // The REST client checks the contract's constraints before sending: same as a 400.
+            throw new PlatformApiException(
+                    400, PlatformApiException.defaultMessage(400), fieldErrors(e));
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             throw new PlatformApiException(status, PlatformApiException.defaultMessage(status));
@@ -51,6 +59,16 @@ final class ApiCalls {
             }
             throw e;
         }
+    }
+
+    private static Map<String, String> fieldErrors(ConstraintViolationException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = String.valueOf(violation.getPropertyPath());
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            fields.merge(field, violation.getMessage(), (a, b) -> a + "; " + b);
+        }
+        return fields;
     }
 
     private static PlatformApiException unwrap(Throwable e) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.mlplatform.contract.audit.AuditEventResponse;
 import org.mlplatform.contract.me.TenantMembershipResponse;
+import org.mlplatform.contract.quota.QuotaResponse;
 import org.mlplatform.contract.tenant.TenantResponse;
 import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.portal.api.PlatformApi;
@@ -47,7 +48,12 @@ public class DashboardView extends TenantView {
         FlexLayout cards =
                 new FlexLayout(
                         tenantCard(tenant), roleCard(membership.role()), membersCard(tenant));
-        storageCard(tenant.slug()).ifPresent(cards::add);
+        quota(tenant.slug())
+                .ifPresent(
+                        quota -> {
+                            cards.add(StorageCard.of(quota));
+                            cards.add(TrainingCard.of(tenant.slug(), quota));
+                        });
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
         add(cards);
@@ -74,9 +80,9 @@ public class DashboardView extends TenantView {
         return card("Members", String.valueOf(tenant.memberCount()));
     }
 
-    private java.util.Optional<Card> storageCard(String tenant) {
+    private java.util.Optional<QuotaResponse> quota(String tenant) {
         try {
-            return java.util.Optional.of(StorageCard.of(api.quota(tenant)));
+            return java.util.Optional.of(api.quota(tenant));
         } catch (PlatformApiException e) {
             Notifications.error(e.getMessage());
             return java.util.Optional.empty();

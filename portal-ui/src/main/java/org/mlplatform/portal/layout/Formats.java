@@ -12,7 +12,29 @@ public final class Formats {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
     private Formats() {}
+
+    /** {@code 14:03:07}, in UTC like every other time. */
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** {@code 45 s}, {@code 3 min 05 s}, {@code 2 h 07 min}. */
+    public static String duration(java.time.Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(
+                    java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(
+                java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);

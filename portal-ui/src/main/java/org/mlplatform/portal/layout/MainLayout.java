@@ -111,6 +111,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                         "t/" + slug + "/datasets",
                                         VaadinIcon.DATABASE.create()),
                                 new SideNavItem(
+                                        "Training",
+                                        "t/" + slug + "/training",
+                                        VaadinIcon.CHART_LINE.create()),
+                                new SideNavItem(
                                         "Members",
                                         "t/" + slug + "/members",
                                         VaadinIcon.USERS.create())));
@@ -118,7 +122,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** The tenant page to stay on when switching tenants: a list page, never one object. */
     static String section(String path) {
-        for (String section : new String[] {"members", "models", "datasets"}) {
+        for (String section : new String[] {"members", "models", "datasets", "training"}) {
             if (path.endsWith("/" + section) || path.contains("/" + section + "/")) {
                 return section;
             }

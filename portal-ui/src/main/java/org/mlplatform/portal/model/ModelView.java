@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -40,6 +41,9 @@ public class ModelView extends TenantView {
 
     static final int POLL_MILLIS = 2000;
 
+    /** {@code ?version=3} selects that version when the page opens. */
+    public static final String VERSION_PARAMETER = "version";
+
     final Grid<ModelVersionResponse> versions = new Grid<>();
     final VersionDetails details = new VersionDetails();
     private final ModelRegistryApi registry;
@@ -48,11 +52,24 @@ public class ModelView extends TenantView {
     private String model;
     private boolean canWrite;
     private Registration polling;
+    private Integer selectOnOpen;
 
     public ModelView(PlatformApi api, ModelRegistryApi registry, Uploads uploads) {
         super(api);
         this.registry = registry;
         this.uploads = uploads;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        selectOnOpen =
+                event.getLocation()
+                        .getQueryParameters()
+                        .getSingleParameter(VERSION_PARAMETER)
+                        .filter(v -> v.matches("\\d{1,9}"))
+                        .map(Integer::valueOf)
+                        .orElse(null);
+        super.beforeEnter(event);
     }
 
     @Override
@@ -80,7 +97,7 @@ public class ModelView extends TenantView {
         split.setSizeFull();
         split.setSplitterPosition(60);
         add(split);
-        refresh(null);
+        refresh(selectOnOpen);
     }
 
     private HorizontalLayout header(ModelResponse found) {
@@ -104,7 +121,9 @@ public class ModelView extends TenantView {
         versions.addColumn(v -> v.format().wireName()).setHeader("Format").setKey("format");
         versions.addColumn(v -> Formats.bytes(v.sizeBytes())).setHeader("Size").setKey("size");
         versions.addColumn(v -> shortSha(v.sha256())).setHeader("SHA-256").setKey("sha256");
-        versions.addColumn(v -> v.source().name()).setHeader("Source").setKey("source");
+        versions.addComponentColumn(v -> VersionDetails.source(tenant, v))
+                .setHeader("Source")
+                .setKey("source");
         versions.addColumn(v -> Formats.dateTime(v.createdAt()))
                 .setHeader("Created")
                 .setKey("created");

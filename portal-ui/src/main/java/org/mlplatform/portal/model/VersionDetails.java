@@ -1,5 +1,6 @@
 package org.mlplatform.portal.model;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -9,15 +10,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.mlplatform.contract.model.ModelSignature;
 import org.mlplatform.contract.model.ModelVersionResponse;
 import org.mlplatform.contract.model.ModelVersionStatus;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.contract.model.VersionSource;
 import org.mlplatform.portal.api.ArtifactDownloadServlet;
 import org.mlplatform.portal.layout.Formats;
+import org.mlplatform.portal.training.TrainingJobView;
 
 /** One version in detail: its signature, why it failed, and its artifact to download. */
 class VersionDetails extends VerticalLayout {
@@ -27,6 +33,10 @@ class VersionDetails extends VerticalLayout {
 
     final Grid<Tensor> signature = new Grid<>();
     final Paragraph failure = new Paragraph();
+    final Grid<Metric> metrics = new Grid<>();
+
+    /** A row of the metrics table. */
+    record Metric(String name, String value) {}
 
     VersionDetails() {
         setPadding(false);
@@ -36,6 +46,10 @@ class VersionDetails extends VerticalLayout {
         signature.addColumn(Tensor::name).setHeader("Name").setKey("name");
         signature.addColumn(Tensor::dataType).setHeader("Data type").setKey("type");
         signature.addColumn(Tensor::shape).setHeader("Shape").setKey("shape");
+        metrics.addThemeVariants(GridVariant.LUMO_COMPACT);
+        metrics.setAllRowsVisible(true);
+        metrics.addColumn(Metric::name).setHeader("Metric").setKey("name");
+        metrics.addColumn(Metric::value).setHeader("Value").setKey("value");
         failure.setId("failure-reason");
         failure.addClassName("failure-reason");
     }
@@ -60,6 +74,18 @@ class VersionDetails extends VerticalLayout {
                         download);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(header, new Span("SHA-256: " + version.sha256()));
+        Span source = new Span("Source: ");
+        source.add(source(tenant, version));
+        source.setId("version-source");
+        add(source);
+        if (version.metrics() != null && !version.metrics().isEmpty()) {
+            metrics.setItems(
+                    version.metrics().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> new Metric(e.getKey(), Formats.number(e.getValue())))
+                            .toList());
+            add(new H3("Metrics"), metrics);
+        }
         if (version.status() == ModelVersionStatus.FAILED) {
             failure.setText(
                     version.failureReason() == null
@@ -72,6 +98,25 @@ class VersionDetails extends VerticalLayout {
         } else {
             add(new Span("The signature is known once a worker has validated the version."));
         }
+    }
+
+    /** UPLOAD, or TRAINING with a link to the job that produced the version. */
+    static Component source(String tenant, ModelVersionResponse version) {
+        if (version.source() == VersionSource.TRAINING && version.trainingJobId() != null) {
+            RouterLink link =
+                    new RouterLink(
+                            "TRAINING",
+                            TrainingJobView.class,
+                            new RouteParameters(
+                                    Map.of(
+                                            "tenant",
+                                            tenant,
+                                            "id",
+                                            version.trainingJobId().toString())));
+            link.addClassName("source-training");
+            return link;
+        }
+        return new Span(version.source() == null ? "" : version.source().name());
     }
 
     static List<Tensor> rows(ModelSignature signature) {

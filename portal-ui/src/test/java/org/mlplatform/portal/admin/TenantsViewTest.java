@@ -141,6 +141,60 @@ class TenantsViewTest {
     }
 
     @Test
+    void shouldSendTheTrainingLimitsInSeconds() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(2L, 1),
+                        new QuotaLimit(36_000L, 5_400)));
+        TenantsView view = _get(TenantsView.class);
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("quota-acme")));
+        QuotaForm form = _get(QuotaForm.class);
+        assertThat(form.concurrentJobs.getValue()).isEqualTo(2);
+        assertThat(form.trainingHours.getValue()).isEqualByComparingTo("10");
+        assertThat(form.trainingHours.getHelperText()).isEqualTo("Used 1.5 h this month (UTC)");
+
+        _setValue(form.concurrentJobs, 4);
+        _setValue(form.trainingHours, new BigDecimal("2.5"));
+        _click(form.save);
+
+        assertThat(platform.writes)
+                .containsExactly(new SetQuotaRequest(null, null, null, 4, 9_000L));
+    }
+
+    @Test
+    void shouldKeepATrainingLimitOfOddSecondsExactWhenItIsNotChanged() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(1_001L, 0)));
+        TenantsView view = _get(TenantsView.class);
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("quota-acme")));
+        QuotaForm form = _get(QuotaForm.class);
+        assertThat(form.trainingHours.getValue()).isEqualByComparingTo("0.278056");
+
+        _click(form.save);
+
+        assertThat(platform.writes)
+                .containsExactly(new SetQuotaRequest(null, null, null, null, 1_001L));
+    }
+
+    @Test
     void shouldShowTheApisFieldErrorsOnTheQuotaDialog() {
         TenantsView view = _get(TenantsView.class);
         platform.failNextWrite(400, "Invalid request", Map.of("maxModels", "must be 0 or more"));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.RouterLink;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Storage", "Latest changes");
+                .containsExactly(
+                        "Tenant", "Your role", "Members", "Storage", "Training", "Latest changes");
         Card members =
                 _find(view, Card.class).stream()
                         .filter(card -> "Members".equals(card.getTitleAsText()))
@@ -67,7 +69,7 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Storage");
+                .containsExactly("Tenant", "Your role", "Members", "Storage", "Training");
     }
 
     @Test
@@ -94,12 +96,37 @@ class DashboardViewTest {
     }
 
     @Test
+    void shouldShowRunningJobsAndTrainingTimeAgainstTheQuota() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(2L, 1),
+                        new QuotaLimit(36_000L, 9_000)));
+
+        DashboardView view = open("acme");
+
+        assertThat(_get(view, Div.class, spec -> spec.withId("training-running")).getText())
+                .isEqualTo("Running jobs: 1 of 2");
+        assertThat(_get(view, Div.class, spec -> spec.withId("training-time")).getText())
+                .isEqualTo("Training time this month: 2.5 h of 10 h");
+        ProgressBar bar = _get(view, ProgressBar.class, spec -> spec.withId("training-time-bar"));
+        assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.25);
+        assertThat(_get(view, RouterLink.class, spec -> spec.withId("training-link")).getHref())
+                .isEqualTo("t/acme/training");
+    }
+
+    @Test
     void shouldSayNoLimitForAnUnlimitedTenant() {
         DashboardView view = open("beta");
 
         assertThat(_get(view, Div.class, spec -> spec.withId("storage-used")).getText())
                 .isEqualTo("0 B used, no limit");
         assertThat(_find(view, ProgressBar.class)).isEmpty();
+        assertThat(_get(view, Div.class, spec -> spec.withId("training-time")).getText())
+                .isEqualTo("Training time this month: 0 min (no limit)");
     }
 
     @Test

@@ -151,6 +151,18 @@ class DatasetViewsTest {
     }
 
     @Test
+    void shouldLinkMembersToTrainingOnTheDataset() {
+        open("t/acme/datasets/iris");
+
+        assertThat(
+                        _get(
+                                        com.vaadin.flow.router.RouterLink.class,
+                                        spec -> spec.withId("train-on-dataset"))
+                                .getHref())
+                .isEqualTo("t/acme/training/new?dataset=iris");
+    }
+
+    @Test
     void shouldShowThePreviewRowsUnderTheCsvHeader() {
         open("t/acme/datasets/iris");
         CsvProfilePanel panel = _get(CsvProfilePanel.class);
@@ -225,5 +237,12 @@ class DatasetViewsTest {
         assertThat(_size(view.grid)).isEqualTo(1);
         assertThat(view.grid.getColumnByKey("actions")).isNull();
         assertThat(_find(view, Button.class)).isEmpty();
+
+        UI.getCurrent().navigate("t/beta/datasets/x");
+        assertThat(
+                        _find(
+                                com.vaadin.flow.router.RouterLink.class,
+                                spec -> spec.withId("train-on-dataset")))
+                .isEmpty();
     }
 }

@@ -30,7 +30,7 @@ class MainLayoutTest {
         assertThat(_find(SideNav.class, spec -> spec.withLabel("Admin"))).isEmpty();
         assertThat(_find(SideNavItem.class))
                 .extracting(SideNavItem::getLabel)
-                .containsExactly("Dashboard", "Models", "Datasets", "Members");
+                .containsExactly("Dashboard", "Models", "Datasets", "Training", "Members");
     }
 
     @Test

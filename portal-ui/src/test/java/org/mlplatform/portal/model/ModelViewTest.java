@@ -169,4 +169,47 @@ class ModelViewTest {
                 .contains("Version 1 is deployed.");
         assertThat(_size(view.versions)).isEqualTo(3);
     }
+
+    @Test
+    void shouldLinkATrainedVersionToItsJobAndShowItsMetrics() {
+        java.util.UUID job = new java.util.UUID(0, 42);
+        platform.models.trainedVersion(
+                "acme", "iris", job, java.util.Map.of("validationAccuracy", 0.9667, "loss", 0.12));
+        ModelView view = open("acme", "iris");
+
+        com.vaadin.flow.router.RouterLink source =
+                (com.vaadin.flow.router.RouterLink) _getCellComponent(view.versions, 0, "source");
+        assertThat(source.getText()).isEqualTo("TRAINING");
+        assertThat(source.getHref())
+                .isEqualTo("t/acme/training/00000000-0000-0000-0000-00000000002a");
+        assertThat(((Span) _getCellComponent(view.versions, 1, "source")).getText())
+                .isEqualTo("UPLOAD");
+
+        view.versions.select(platform.models.get("acme", "iris", 4));
+
+        assertThat(_size(view.details.metrics)).isEqualTo(2);
+        assertThat(_getFormatted(view.details.metrics, 0, "name")).isEqualTo("loss");
+        assertThat(_getFormatted(view.details.metrics, 1, "value")).isEqualTo("0.9667");
+        assertThat(
+                        _get(
+                                        view.details,
+                                        com.vaadin.flow.router.RouterLink.class,
+                                        spec -> spec.withText("TRAINING"))
+                                .getHref())
+                .isEqualTo("t/acme/training/00000000-0000-0000-0000-00000000002a");
+    }
+
+    @Test
+    void shouldSelectTheVersionNamedInTheLink() {
+        PortalUi.setUp(platform);
+        UI.getCurrent()
+                .navigate(
+                        "t/acme/models/iris",
+                        com.vaadin.flow.router.QueryParameters.of(
+                                ModelView.VERSION_PARAMETER, "2"));
+
+        ModelView view = _get(ModelView.class);
+        assertThat(view.versions.asSingleSelect().getValue().version()).isEqualTo(2);
+        assertThat(view.details.failure.getText()).isEqualTo("The ONNX file is truncated.");
+    }
 }
