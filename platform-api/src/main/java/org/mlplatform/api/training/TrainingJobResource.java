@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -30,8 +30,6 @@ public class TrainingJobResource implements TrainingJobsApi {
     private final TrainingJobService jobs;
     private final TrainingEventStream stream;
 
-    @Context UriInfo uri;
-
     public TrainingJobResource(TrainingJobService jobs, TrainingEventStream stream) {
         this.jobs = jobs;
         this.stream = stream;
@@ -41,8 +39,11 @@ public class TrainingJobResource implements TrainingJobsApi {
     public RestResponse<TrainingJobResponse> create(
             String tenant, CreateTrainingJobRequest request) {
         TrainingJobResponse created = jobs.create(tenant, request);
-        return RestResponse.created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build());
+        return RestResponse.ResponseBuilder.<TrainingJobResponse>created(
+                        UriBuilder.fromPath("/api/v1/tenants/{tenant}/training-jobs/{id}")
+                                .build(tenant, created.id()))
+                .entity(created)
+                .build();
     }
 
     @Override
