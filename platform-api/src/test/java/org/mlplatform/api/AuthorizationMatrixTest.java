@@ -184,7 +184,7 @@ class AuthorizationMatrixTest {
                 new Endpoint(
                         "POST",
                         "/internal/v1/jobs/claim",
-                        "{\"workerId\":\"{workerId}\",\"kinds\":[\"TRAIN\"],\"waitSeconds\":0}",
+                        "{\"workerId\":\"{workerId}\",\"kinds\":[\"NOOP\"],\"waitSeconds\":0}",
                         Access.WORKER,
                         204),
                 new Endpoint(
@@ -195,8 +195,8 @@ class AuthorizationMatrixTest {
                         200),
                 new Endpoint(
                         "POST",
-                        "/internal/v1/jobs/{jobId}/complete",
-                        "{\"leaseToken\":\"{leaseToken}\"}",
+                        "/internal/v1/jobs/{noopJobId}/complete",
+                        "{\"leaseToken\":\"{noopLeaseToken}\"}",
                         Access.WORKER,
                         204),
                 new Endpoint(
@@ -206,6 +206,66 @@ class AuthorizationMatrixTest {
                         Access.WORKER,
                         204),
                 new Endpoint("GET", "/internal/v1/blobs/{sha}", null, Access.WORKER, 200),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/events",
+                        "{\"leaseToken\":\"{leaseToken}\",\"events\":[{\"type\":\"LOG\"}]}",
+                        Access.WORKER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/checkpoint?leaseToken={leaseToken}&epoch=1",
+                        "checkpoint bytes",
+                        Access.WORKER,
+                        200,
+                        ContentType.BINARY),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/artifact?leaseToken={leaseToken}",
+                        "model archive bytes",
+                        Access.WORKER,
+                        200,
+                        ContentType.BINARY),
+                new Endpoint(
+                        "POST",
+                        "/internal/v1/jobs/{jobId}/cancelled",
+                        "{\"leaseToken\":\"{leaseToken}\"}",
+                        Access.WORKER,
+                        204),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/training-jobs",
+                        "{\"dataset\":\"{dataset}\",\"task\":\"classification\","
+                                + "\"labelColumn\":\"b\",\"architecture\":{\"type\":\"mlp\"},"
+                                + "\"outputModel\":\"{newSlug}\"}",
+                        Access.MEMBER,
+                        201),
+                new Endpoint(
+                        "GET", "/api/v1/tenants/{tenant}/training-jobs", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/training-jobs/{trainingJob}",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/training-jobs/{trainingJob}/events",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/training-jobs/{finishedJob}/events/stream",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/training-jobs/{trainingJob}/cancel",
+                        null,
+                        Access.MEMBER,
+                        200),
                 new Endpoint(
                         "POST",
                         "/api/v1/tenants/{tenant}/datasets?name={newSlug}&format=csv",
@@ -321,7 +381,11 @@ class AuthorizationMatrixTest {
             String sha,
             String jobId,
             String leaseToken,
-            String dataset) {
+            String dataset,
+            String trainingJob,
+            String finishedJob,
+            String noopJobId,
+            String noopLeaseToken) {
         Fixture(Team team, Fixture from) {
             this(
                     team,
@@ -333,7 +397,11 @@ class AuthorizationMatrixTest {
                     from.sha,
                     from.jobId,
                     from.leaseToken,
-                    from.dataset);
+                    from.dataset,
+                    from.trainingJob,
+                    from.finishedJob,
+                    from.noopJobId,
+                    from.noopLeaseToken);
         }
     }
 
@@ -342,7 +410,20 @@ class AuthorizationMatrixTest {
             Team fake = new Team("acme", "o", "a", "m", "v", "x", "globex");
             String zero = "00000000-0000-0000-0000-000000000000";
             return new Fixture(
-                    fake, "p", "n", zero, "new", "model", "0".repeat(64), zero, zero, "data");
+                    fake,
+                    "p",
+                    "n",
+                    zero,
+                    "new",
+                    "model",
+                    "0".repeat(64),
+                    zero,
+                    zero,
+                    "data",
+                    zero,
+                    zero,
+                    zero,
+                    zero);
         }
         Team team = TestData.team();
         String workerId =
@@ -360,7 +441,16 @@ class AuthorizationMatrixTest {
                         .statusCode(202)
                         .extract()
                         .path("sha256");
-        Job job = leasedJob(Models.tenantId(team.slug()));
+        Job job = leasedJob(Models.tenantId(team.slug()), JobKind.TRAIN);
+        Job noop = leasedJob(Models.tenantId(team.slug()), JobKind.NOOP);
+        // The jobs use a dataset of their own, so that the fixture's dataset can be deleted.
+        String jobsDataset = Datasets.create(team.slug(), team.owner());
+        String trainingJob = trainingJob(team, jobsDataset);
+        String finishedJob = trainingJob(team, jobsDataset);
+        as(team.owner())
+                .post("/api/v1/tenants/{t}/training-jobs/{id}/cancel", team.slug(), finishedJob)
+                .then()
+                .statusCode(200);
         return new Fixture(
                 team,
                 TestData.platformAdmin(),
@@ -371,15 +461,41 @@ class AuthorizationMatrixTest {
                 sha,
                 job.id.toString(),
                 job.leaseToken.toString(),
-                Datasets.create(team.slug(), team.owner()));
+                Datasets.create(team.slug(), team.owner()),
+                trainingJob,
+                finishedJob,
+                noop.id.toString(),
+                noop.leaseToken.toString());
     }
 
-    /** A TRAIN job leased for an hour, so the job endpoints have something to act on. */
-    private static Job leasedJob(long tenantId) {
+    /** A queued training job on the fixture's dataset (columns a NUMERIC, b CATEGORICAL). */
+    private static String trainingJob(Team team, String dataset) {
+        return as(team.owner())
+                .body(
+                        Map.of(
+                                "dataset",
+                                dataset,
+                                "task",
+                                "classification",
+                                "labelColumn",
+                                "b",
+                                "architecture",
+                                Map.of("type", "mlp"),
+                                "outputModel",
+                                TestData.unique("out")))
+                .post("/api/v1/tenants/{t}/training-jobs", team.slug())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** A job leased for an hour, so the job endpoints have something to act on. */
+    private static Job leasedJob(long tenantId, JobKind kind) {
         Job job = new Job();
         job.id = UUID.randomUUID();
         job.tenantId = tenantId;
-        job.kind = JobKind.TRAIN;
+        job.kind = kind;
         job.spec = Map.of();
         job.status = JobStatus.RUNNING;
         job.attempt = 1;
@@ -410,6 +526,9 @@ class AuthorizationMatrixTest {
         if (path.endsWith("/artifact") || path.contains("/blobs/")) {
             request = request.accept("*/*");
         }
+        if (path.endsWith("/events/stream")) {
+            request = request.accept("text/event-stream");
+        }
         return request.request(endpoint.method, path);
     }
 
@@ -424,6 +543,10 @@ class AuthorizationMatrixTest {
                 .replace("{sha}", f.sha)
                 .replace("{jobId}", f.jobId)
                 .replace("{leaseToken}", f.leaseToken)
-                .replace("{dataset}", f.dataset);
+                .replace("{dataset}", f.dataset)
+                .replace("{trainingJob}", f.trainingJob)
+                .replace("{finishedJob}", f.finishedJob)
+                .replace("{noopJobId}", f.noopJobId)
+                .replace("{noopLeaseToken}", f.noopLeaseToken);
     }
 }

@@ -28,6 +28,8 @@ public class AuditLog {
     public static final String MODEL_VERSION_DELETED = "model.version_deleted";
     public static final String DATASET_UPLOADED = "dataset.uploaded";
     public static final String DATASET_DELETED = "dataset.deleted";
+    public static final String TRAINING_JOB_CREATED = "training_job.created";
+    public static final String TRAINING_JOB_CANCELLED = "training_job.cancelled";
 
     @Transactional(TxType.MANDATORY)
     public void record(

@@ -19,10 +19,12 @@ public class JobQueue {
     public static final String CHANNEL = "jobs_queued";
 
     private final JobsConfig config;
+    private final JobEvents events;
     private final EntityManager em;
 
-    public JobQueue(JobsConfig config, EntityManager em) {
+    public JobQueue(JobsConfig config, JobEvents events, EntityManager em) {
         this.config = config;
+        this.events = events;
         this.em = em;
     }
 
@@ -40,6 +42,7 @@ public class JobQueue {
         job.createdAt = Instant.now();
         job.notBefore = job.createdAt;
         job.persist();
+        events.status(job, "Queued.");
         notifyQueued();
         return job;
     }

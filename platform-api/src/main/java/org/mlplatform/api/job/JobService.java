@@ -1,7 +1,6 @@
 package org.mlplatform.api.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -11,138 +10,136 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.mlplatform.api.common.ConflictException;
+import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
-import org.mlplatform.api.tenant.Tenant;
-import org.mlplatform.contract.job.ClaimJobRequest;
+import org.mlplatform.api.quota.TrainingMeter;
+import org.mlplatform.api.storage.StorageService;
+import org.mlplatform.contract.common.ProblemDetail.FieldError;
 import org.mlplatform.contract.job.CompleteJobRequest;
 import org.mlplatform.contract.job.FailJobRequest;
-import org.mlplatform.contract.job.JobAssignment;
+import org.mlplatform.contract.job.JobEventsRequest;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
+import org.mlplatform.contract.training.JobEventType;
 
 /**
- * Leasing jobs to workers. A claim takes the next queued job with {@code FOR UPDATE SKIP LOCKED},
- * so concurrent claims never get the same job and never wait for each other; a lease is proven by
- * its token on every later call, so a worker whose lease expired and was taken over cannot finish
- * the job.
+ * A leased job's life after the claim ({@link JobClaims}): heartbeats, events, completion, failure,
+ * cancel and expired leases. A lease is proven by its token on every call, so a worker whose lease
+ * expired and was taken over cannot finish the job. Every change runs under the job's row lock;
+ * TRAIN jobs record each status change as an event, meter worker time, and release their checkpoint
+ * when they end.
  */
 @ApplicationScoped
 public class JobService {
 
-    private static final Duration MAX_SLICE = Duration.ofSeconds(1);
-
     private final JobsConfig config;
-    private final JobNotifier notifier;
     private final JobQueue queue;
+    private final JobEvents events;
+    private final TrainingMeter meter;
+    private final StorageService storage;
     private final EntityManager em;
     private final Event<JobFinished> finished;
     private final ObjectMapper json;
 
     public JobService(
             JobsConfig config,
-            JobNotifier notifier,
             JobQueue queue,
+            JobEvents events,
+            TrainingMeter meter,
+            StorageService storage,
             EntityManager em,
             Event<JobFinished> finished,
             ObjectMapper json) {
         this.config = config;
-        this.notifier = notifier;
         this.queue = queue;
+        this.events = events;
+        this.meter = meter;
+        this.storage = storage;
         this.em = em;
         this.finished = finished;
         this.json = json;
     }
 
-    /**
-     * Claims the next job, waiting up to {@code waitSeconds} for one (long poll). Blocks a worker
-     * thread, never the event loop; each attempt is its own short transaction.
-     */
-    public Optional<JobAssignment> claim(ClaimJobRequest request) {
-        long waitNanos =
-                Duration.ofSeconds(request.waitSeconds() == null ? 0 : request.waitSeconds())
-                        .toNanos();
-        long deadline = System.nanoTime() + waitNanos;
-        while (true) {
-            long seen = notifier.generation();
-            Optional<JobAssignment> claimed =
-                    QuarkusTransaction.requiringNew()
-                            .call(() -> claimNow(request.workerId(), request.kinds()));
-            long left = deadline - System.nanoTime();
-            if (claimed.isPresent() || left <= 0) {
-                return claimed;
-            }
-            try {
-                notifier.awaitChange(seen, min(Duration.ofNanos(left), MAX_SLICE));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-    }
-
-    private Optional<JobAssignment> claimNow(UUID workerId, List<JobKind> kinds) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids =
-                em.createNativeQuery(
-                                "select id from jobs where status = 'QUEUED' and kind in (?1)"
-                                        + " and not_before <= now()"
-                                        + " order by priority desc, created_at"
-                                        + " limit 1 for update skip locked",
-                                UUID.class)
-                        .setParameter(1, kinds.stream().map(Enum::name).toList())
-                        .getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        Job job = em.find(Job.class, ids.get(0));
-        Instant now = Instant.now();
-        job.status = JobStatus.RUNNING;
-        job.leaseOwner = workerId;
-        job.leaseToken = UUID.randomUUID();
-        job.leaseExpiresAt = now.plus(config.leaseDuration());
-        if (job.startedAt == null) {
-            job.startedAt = now;
-        }
-        return Optional.of(assignment(job));
-    }
-
+    /** Renews the lease; tells the worker when the job was cancelled meanwhile. */
     @Transactional
     public JobHeartbeatResponse heartbeat(UUID id, UUID leaseToken) {
         Job job = leased(id, leaseToken);
-        job.leaseExpiresAt = Instant.now().plus(config.leaseDuration());
-        return new JobHeartbeatResponse(job.leaseExpiresAt, false);
+        Instant now = Instant.now();
+        meter(job, now);
+        job.leaseExpiresAt = now.plus(config.leaseDuration());
+        return new JobHeartbeatResponse(job.leaseExpiresAt, job.cancelRequested);
     }
 
     @Transactional
     public void complete(UUID id, CompleteJobRequest request) {
         Job job = leased(id, request.leaseToken());
-        job.status = JobStatus.SUCCEEDED;
-        job.finishedAt = Instant.now();
-        job.error = null;
-        if (request.validation() != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = json.convertValue(request.validation(), Map.class);
-            job.result = result;
+        Object result = request.validation();
+        if (job.kind == JobKind.TRAIN) {
+            requireArtifact(job, request);
+            result = request.training();
         }
-        endLease(job);
-        finished.fire(new JobFinished(job, request.validation()));
+        if (result != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = json.convertValue(result, Map.class);
+            job.result = map;
+        }
+        end(job, JobStatus.SUCCEEDED, null, result, Instant.now());
     }
 
     /** A retryable failure queues the job again while attempts remain; otherwise it FAILS. */
     @Transactional
     public void fail(UUID id, FailJobRequest request) {
         Job job = leased(id, request.leaseToken());
-        if (request.retryable() && job.attempt < job.maxAttempts) {
-            retry(job, request.error());
+        if (job.cancelRequested) {
+            end(job, JobStatus.CANCELLED, "Cancelled; the worker reported: " + request.error());
+        } else if (request.retryable() && job.attempt < job.maxAttempts) {
+            retry(job, request.error(), Instant.now());
         } else {
-            failForGood(job, request.error());
+            end(job, JobStatus.FAILED, request.error());
         }
     }
 
-    /** Puts jobs whose lease expired back in the queue, or fails them after the last attempt. */
+    /** The worker stopped after hearing the cancel: the job ends CANCELLED. */
+    @Transactional
+    public void cancelled(UUID id, UUID leaseToken) {
+        end(leased(id, leaseToken), JobStatus.CANCELLED, "Cancelled; the worker stopped.");
+    }
+
+    /** Records a batch of the lease holder's events. */
+    @Transactional
+    public void events(UUID id, JobEventsRequest request) {
+        Job job = leased(id, request.leaseToken());
+        request.events().forEach(e -> events.worker(job, e));
+    }
+
+    /**
+     * A person cancels a job: a QUEUED one ends CANCELLED now, a RUNNING one is marked so that its
+     * worker hears it at the next heartbeat; a finished one is a 409. The caller holds the job's
+     * row lock.
+     */
+    @Transactional
+    public void cancel(Job job, String actor) {
+        if (job.finished()) {
+            throw new ConflictException("The job is " + job.status + " already.");
+        }
+        if (job.status == JobStatus.QUEUED) {
+            end(job, JobStatus.CANCELLED, "Cancelled by " + actor + " before it started.");
+        } else if (!job.cancelRequested) {
+            job.cancelRequested = true;
+            events.append(
+                    job,
+                    JobEventType.STATUS,
+                    "INFO",
+                    "Cancel requested by " + actor + "; the worker stops at its next heartbeat.",
+                    job.status,
+                    null);
+        }
+    }
+
+    /** Puts jobs whose lease expired back in the queue, or ends them after the last attempt. */
     @Transactional
     public int requeueExpired() {
         @SuppressWarnings("unchecked")
@@ -156,44 +153,27 @@ public class JobService {
                         .getResultList();
         for (UUID id : ids) {
             Job job = em.find(Job.class, id);
+            Instant expiredAt = job.leaseExpiresAt;
             String error = "The lease of attempt " + job.attempt + " expired.";
-            if (job.attempt < job.maxAttempts) {
-                retry(job, error);
+            if (job.cancelRequested) {
+                end(job, JobStatus.CANCELLED, "Cancelled; " + error, null, expiredAt);
+            } else if (job.attempt < job.maxAttempts) {
+                retry(job, error, expiredAt);
             } else {
-                failForGood(job, "Gave up after " + job.attempt + " attempts: " + error);
+                String reason = "Gave up after " + job.attempt + " attempts: " + error;
+                end(job, JobStatus.FAILED, reason, null, expiredAt);
             }
         }
         return ids.size();
     }
 
-    private void retry(Job job, String error) {
-        Duration backoff = backoff(job.attempt);
-        job.status = JobStatus.QUEUED;
-        job.error = error;
-        job.attempt++;
-        job.notBefore = Instant.now().plus(backoff);
-        endLease(job);
-        queue.notifyQueued();
-    }
-
-    private void failForGood(Job job, String error) {
-        job.status = JobStatus.FAILED;
-        job.error = error;
-        job.finishedAt = Instant.now();
-        endLease(job);
-        finished.fire(new JobFinished(job, null));
-    }
-
-    /** retryBackoff × 2^(attempt-1), at most maxBackoff. */
-    Duration backoff(int failedAttempt) {
-        Duration backoff = config.retryBackoff();
-        for (int i = 1; i < failedAttempt && backoff.compareTo(config.maxBackoff()) < 0; i++) {
-            backoff = backoff.multipliedBy(2);
+    /** The job, locked, when {@code leaseToken} is its current lease; 409 otherwise. */
+    Job leased(UUID id, UUID leaseToken) {
+        if (leaseToken == null) {
+            throw new InvalidRequestException(
+                    "The lease token is missing.",
+                    List.of(new FieldError("leaseToken", "must not be null")));
         }
-        return min(backoff, config.maxBackoff());
-    }
-
-    private Job leased(UUID id, UUID leaseToken) {
         Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             throw new NotFoundException("No job " + id + ".");
@@ -209,26 +189,117 @@ public class JobService {
         return job;
     }
 
+    /** Marks a locked QUEUED job as leased to the worker for its next attempt. */
+    void start(Job job, UUID workerId) {
+        Instant now = Instant.now();
+        job.status = JobStatus.RUNNING;
+        job.leaseOwner = workerId;
+        job.leaseToken = UUID.randomUUID();
+        job.leaseExpiresAt = now.plus(config.leaseDuration());
+        job.meteredAt = job.kind == JobKind.TRAIN ? now : null;
+        if (job.startedAt == null) {
+            job.startedAt = now;
+        }
+        events.status(job, "Attempt " + job.attempt + " started on worker " + workerId + ".");
+    }
+
+    /** Ends a job now; see {@link #end(Job, JobStatus, String, Object, Instant)}. */
+    void end(Job job, JobStatus status, String error) {
+        end(job, status, error, null, Instant.now());
+    }
+
+    /**
+     * Ends a job: meters its worker time up to {@code until}, lets the feature that queued it react
+     * (SUCCEEDED and FAILED; the observer may still turn a success into a failure), records the
+     * final status and releases the job's checkpoint and unregistered artifact.
+     */
+    private void end(Job job, JobStatus status, String error, Object result, Instant until) {
+        meter(job, until);
+        job.status = status;
+        job.error = error;
+        job.finishedAt = Instant.now();
+        job.meteredAt = null;
+        endLease(job);
+        if (status != JobStatus.CANCELLED) {
+            finished.fire(new JobFinished(job, result));
+        }
+        if (job.kind == JobKind.TRAIN) {
+            events.status(job, job.error == null ? "Succeeded." : job.error);
+            releaseBlobs(job);
+        }
+    }
+
+    private void retry(Job job, String error, Instant until) {
+        meter(job, until);
+        Duration backoff = backoff(job.attempt);
+        job.status = JobStatus.QUEUED;
+        job.error = error;
+        job.attempt++;
+        job.notBefore = Instant.now().plus(backoff);
+        job.meteredAt = null;
+        endLease(job);
+        events.status(
+                job,
+                error
+                        + " Requeued as attempt "
+                        + job.attempt
+                        + " after a backoff of "
+                        + backoff.toMillis()
+                        + " ms.");
+        queue.notifyQueued();
+    }
+
+    /** retryBackoff × 2^(attempt-1), at most maxBackoff. */
+    Duration backoff(int failedAttempt) {
+        Duration backoff = config.retryBackoff();
+        for (int i = 1; i < failedAttempt && backoff.compareTo(config.maxBackoff()) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(config.maxBackoff()) <= 0 ? backoff : config.maxBackoff();
+    }
+
+    /** Adds the running attempt's time since it was last metered to the job and its tenant. */
+    private void meter(Job job, Instant until) {
+        if (job.kind != JobKind.TRAIN || job.meteredAt == null || until == null) {
+            return;
+        }
+        long millis = Math.max(0, Duration.between(job.meteredAt, until).toMillis());
+        job.trainingMillis += millis;
+        job.meteredAt = until.isAfter(job.meteredAt) ? until : job.meteredAt;
+        meter.add(job.tenantId, millis);
+    }
+
+    private static void requireArtifact(Job job, CompleteJobRequest request) {
+        if (request.training() == null || request.training().artifact() == null) {
+            throw new InvalidRequestException(
+                    "A TRAIN job completes with its training result.",
+                    List.of(new FieldError("training.artifact", "must not be null")));
+        }
+        if (job.artifact == null
+                || !job.artifact.sha256().equals(request.training().artifact().sha256())) {
+            throw new InvalidRequestException(
+                    "The artifact is not the one uploaded for this job.",
+                    List.of(
+                            new FieldError(
+                                    "training.artifact.sha256",
+                                    "must be the job's uploaded artifact")));
+        }
+    }
+
+    private void releaseBlobs(Job job) {
+        if (job.checkpoint != null) {
+            storage.release(job.tenantId, Job.CHECKPOINT_OWNER, job.num);
+            job.checkpoint = null;
+        }
+        if (job.artifact != null) {
+            // Nothing when completion moved the reference to the new version.
+            storage.release(job.tenantId, Job.ARTIFACT_OWNER, job.num);
+        }
+    }
+
     private static void endLease(Job job) {
         job.leaseOwner = null;
         job.leaseToken = null;
         job.leaseExpiresAt = null;
-    }
-
-    private JobAssignment assignment(Job job) {
-        String tenant = Tenant.<Tenant>findByIdOptional(job.tenantId).map(t -> t.slug).orElse(null);
-        return new JobAssignment(
-                job.id,
-                job.kind,
-                tenant,
-                job.attempt,
-                job.leaseToken,
-                job.leaseExpiresAt,
-                job.kind == JobKind.VALIDATE_MODEL ? ValidateSpecs.of(job.spec) : null,
-                null);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -1,7 +1,10 @@
 package org.mlplatform.api.job;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mlplatform.api.common.NotFoundException;
@@ -9,10 +12,14 @@ import org.mlplatform.api.common.Roles;
 import org.mlplatform.api.storage.BlobContent;
 import org.mlplatform.api.storage.BlobResponses;
 import org.mlplatform.api.storage.StorageService;
+import org.mlplatform.api.storage.UploadBodies;
+import org.mlplatform.contract.job.BlobPointer;
+import org.mlplatform.contract.job.Checkpoint;
 import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.CompleteJobRequest;
 import org.mlplatform.contract.job.FailJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
+import org.mlplatform.contract.job.JobEventsRequest;
 import org.mlplatform.contract.job.JobHeartbeatRequest;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobsInternalApi;
@@ -21,17 +28,24 @@ import org.mlplatform.contract.job.JobsInternalApi;
 @RolesAllowed(Roles.WORKER)
 public class JobsInternalResource implements JobsInternalApi {
 
+    private final JobClaims claims;
     private final JobService jobs;
+    private final JobUploads uploads;
     private final StorageService storage;
 
-    public JobsInternalResource(JobService jobs, StorageService storage) {
+    @Context HttpHeaders headers;
+
+    public JobsInternalResource(
+            JobClaims claims, JobService jobs, JobUploads uploads, StorageService storage) {
+        this.claims = claims;
         this.jobs = jobs;
+        this.uploads = uploads;
         this.storage = storage;
     }
 
     @Override
     public RestResponse<JobAssignment> claim(ClaimJobRequest request) {
-        return jobs.claim(request).map(RestResponse::ok).orElseGet(RestResponse::noContent);
+        return claims.claim(request).map(RestResponse::ok).orElseGet(RestResponse::noContent);
     }
 
     @Override
@@ -47,6 +61,27 @@ public class JobsInternalResource implements JobsInternalApi {
     @Override
     public void fail(UUID id, FailJobRequest request) {
         jobs.fail(id, request);
+    }
+
+    @Override
+    public void events(UUID id, JobEventsRequest request) {
+        jobs.events(id, request);
+    }
+
+    @Override
+    public Checkpoint checkpoint(UUID id, UUID leaseToken, int epoch, InputStream content) {
+        return uploads.checkpoint(
+                id, leaseToken, epoch, content, UploadBodies.contentLength(headers));
+    }
+
+    @Override
+    public BlobPointer artifact(UUID id, UUID leaseToken, InputStream content) {
+        return uploads.artifact(id, leaseToken, content, UploadBodies.contentLength(headers));
+    }
+
+    @Override
+    public void cancelled(UUID id, JobHeartbeatRequest request) {
+        jobs.cancelled(id, request.leaseToken());
     }
 
     @Override

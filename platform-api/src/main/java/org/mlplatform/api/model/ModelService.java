@@ -22,6 +22,7 @@ import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.model.CreateModelRequest;
 import org.mlplatform.contract.model.ModelResponse;
+import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.model.UpdateModelRequest;
 import org.mlplatform.contract.tenant.TenantRole;
 
@@ -52,23 +53,37 @@ public class ModelService {
     @Transactional
     public ModelResponse create(String slug, CreateModelRequest request) {
         Membership mine = access.require(slug, TenantRole.MEMBER);
-        long tenantId = mine.tenant.id;
-        quotas.acquire(tenantId, Counter.MODELS);
-        if (Model.findByName(tenantId, request.name()).isPresent()) {
+        if (Model.findByName(mine.tenant.id, request.name()).isPresent()) {
             throw new ConflictException("A model '" + request.name() + "' exists already.");
         }
+        return ModelResponses.of(
+                newModel(mine, request.name(), request.description(), request.task()));
+    }
+
+    /**
+     * The tenant's model of that name, created with the task if it does not exist (counted against
+     * maxModels and audited like any creation); for a training job's output model.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Model findOrCreate(Membership mine, String name, ModelTask task) {
+        return Model.findByName(mine.tenant.id, name)
+                .orElseGet(() -> newModel(mine, name, null, task));
+    }
+
+    private Model newModel(Membership mine, String name, String description, ModelTask task) {
+        quotas.acquire(mine.tenant.id, Counter.MODELS);
         Instant now = Instant.now();
         Model model = new Model();
-        model.tenantId = tenantId;
-        model.name = request.name();
-        model.description = request.description();
-        model.task = request.task();
+        model.tenantId = mine.tenant.id;
+        model.name = name;
+        model.description = description;
+        model.task = task;
         model.nextVersion = 1;
         model.createdAt = now;
         model.updatedAt = now;
         model.persistAndFlush();
         record(mine, AuditLog.MODEL_CREATED, model.name, Map.of("task", model.task.name()));
-        return ModelResponses.of(model);
+        return model;
     }
 
     public PageResponse<ModelResponse> list(String slug, String q, Integer page, Integer size) {

@@ -3,11 +3,13 @@ package org.mlplatform.api.model;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.mlplatform.api.audit.AuditLog;
 import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
@@ -20,7 +22,9 @@ import org.mlplatform.api.storage.StorageService;
 import org.mlplatform.api.tenant.Tenant;
 import org.mlplatform.api.tenant.TenantAccess;
 import org.mlplatform.contract.common.ProblemDetail.FieldError;
+import org.mlplatform.contract.job.BlobPointer;
 import org.mlplatform.contract.job.JobKind;
+import org.mlplatform.contract.job.TrainingResult;
 import org.mlplatform.contract.job.ValidateModelSpec;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.ModelVersionResponse;
@@ -79,19 +83,14 @@ public class ModelVersionService {
         Model model =
                 Model.lockByName(tenantId, modelName)
                         .orElseThrow(() -> new NotFoundException("No model '" + modelName + "'."));
-        Instant now = Instant.now();
-        ModelVersion version = new ModelVersion();
-        version.model = model;
-        version.tenantId = tenantId;
-        version.version = model.nextVersion++;
-        version.status = ModelVersionStatus.VALIDATING;
-        version.format = format;
-        version.sizeBytes = staged.size();
-        version.sha256 = staged.sha256();
-        version.source = VersionSource.UPLOAD;
-        version.createdAt = now;
-        version.persistAndFlush();
-        model.updatedAt = now;
+        ModelVersion version =
+                addVersion(
+                        model,
+                        format,
+                        VersionSource.UPLOAD,
+                        ModelVersionStatus.VALIDATING,
+                        staged.sha256(),
+                        staged.size());
         storage.commit(tenantId, staged, ModelVersion.BLOB_OWNER, version.id);
         enqueueValidation(mine.tenant, version);
         audit.record(
@@ -105,6 +104,71 @@ public class ModelVersionService {
                         "sizeBytes", version.sizeBytes,
                         "sha256", version.sha256));
         return ModelResponses.of(version);
+    }
+
+    /**
+     * Registers a TRAIN job's archive as a READY version of the output model (format djl, source
+     * TRAINING, with the result's signature and metrics), numbered like uploads under the model's
+     * row lock, and moves the job's reference to the archive over to the version. Empty when the
+     * output model was deleted while the job ran. Runs in the job's completing transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<ModelVersion> registerTrained(
+            long tenantId,
+            String modelName,
+            UUID jobId,
+            long jobNum,
+            String jobArtifactOwner,
+            TrainingResult result) {
+        Optional<Model> model = Model.lockByName(tenantId, modelName);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        BlobPointer artifact = result.artifact();
+        ModelVersion version =
+                addVersion(
+                        model.get(),
+                        ModelFormat.DJL,
+                        VersionSource.TRAINING,
+                        ModelVersionStatus.READY,
+                        artifact.sha256(),
+                        artifact.sizeBytes());
+        version.signature = result.signature();
+        version.metrics = result.metrics();
+        version.trainingJobId = jobId;
+        version.validatedAt = version.createdAt;
+        storage.transfer(
+                tenantId,
+                artifact.sha256(),
+                jobArtifactOwner,
+                jobNum,
+                ModelVersion.BLOB_OWNER,
+                version.id);
+        return Optional.of(version);
+    }
+
+    /** Numbers and stores a new version; the caller holds the model's row lock. */
+    private static ModelVersion addVersion(
+            Model model,
+            ModelFormat format,
+            VersionSource source,
+            ModelVersionStatus status,
+            String sha256,
+            long sizeBytes) {
+        Instant now = Instant.now();
+        ModelVersion version = new ModelVersion();
+        version.model = model;
+        version.tenantId = model.tenantId;
+        version.version = model.nextVersion++;
+        version.status = status;
+        version.format = format;
+        version.sizeBytes = sizeBytes;
+        version.sha256 = sha256;
+        version.source = source;
+        version.createdAt = now;
+        version.persistAndFlush();
+        model.updatedAt = now;
+        return version;
     }
 
     private void enqueueValidation(Tenant tenant, ModelVersion v) {

@@ -48,6 +48,8 @@ public class AdminQuotaService {
         quota.maxStorageBytes = request.maxStorageBytes();
         quota.maxModels = request.maxModels();
         quota.maxDatasets = request.maxDatasets();
+        quota.maxConcurrentJobs = request.maxConcurrentJobs();
+        quota.monthlyTrainingSeconds = request.monthlyTrainingSeconds();
         quota.updatedAt = Instant.now();
         quota.persist();
         Limits after = quotas.limits(tenant.id);
@@ -71,6 +73,8 @@ public class AdminQuotaService {
         map.put("maxStorageBytes", limits.maxStorageBytes());
         map.put("maxModels", limits.maxModels());
         map.put("maxDatasets", limits.maxDatasets());
+        map.put("maxConcurrentJobs", limits.maxConcurrentJobs());
+        map.put("monthlyTrainingSeconds", limits.monthlyTrainingSeconds());
         return map;
     }
 

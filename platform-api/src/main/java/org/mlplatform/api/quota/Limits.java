@@ -1,7 +1,17 @@
 package org.mlplatform.api.quota;
 
-/** A tenant's effective limits; null is unlimited. */
-public record Limits(Long maxStorageBytes, Long maxModels, Long maxDatasets) {
+/**
+ * A tenant's effective limits; null is unlimited.
+ *
+ * @param maxConcurrentJobs TRAIN jobs running at once
+ * @param monthlyTrainingSeconds worker seconds of training per calendar month (UTC)
+ */
+public record Limits(
+        Long maxStorageBytes,
+        Long maxModels,
+        Long maxDatasets,
+        Long maxConcurrentJobs,
+        Long monthlyTrainingSeconds) {
 
     Long of(Counter counter) {
         return counter == Counter.MODELS ? maxModels : maxDatasets;

@@ -2,6 +2,7 @@ package org.mlplatform.api.quota;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The limits of tenants that a platform admin has not set, under {@code platform.quota.*}. */
 @ConfigMapping(prefix = "platform.quota")
@@ -18,4 +19,10 @@ public interface QuotaConfig {
     /** Datasets per tenant. */
     @WithDefault("100")
     int defaultMaxDatasets();
+
+    /** TRAIN jobs running at once per tenant; unset is unlimited. */
+    Optional<Integer> defaultMaxConcurrentJobs();
+
+    /** Worker seconds of training per tenant and calendar month (UTC); unset is unlimited. */
+    Optional<Long> defaultMonthlyTrainingSeconds();
 }

@@ -17,9 +17,11 @@ import org.mlplatform.contract.quota.QuotaResponse;
 public class QuotaService {
 
     private final QuotaConfig config;
+    private final TrainingMeter training;
 
-    public QuotaService(QuotaConfig config) {
+    public QuotaService(QuotaConfig config, TrainingMeter training) {
         this.config = config;
+        this.training = training;
     }
 
     /** The limits in force: the admin's, or the configured defaults. */
@@ -29,12 +31,16 @@ public class QuotaService {
             return new Limits(
                     config.defaultMaxStorageBytes(),
                     (long) config.defaultMaxModels(),
-                    (long) config.defaultMaxDatasets());
+                    (long) config.defaultMaxDatasets(),
+                    config.defaultMaxConcurrentJobs().map(Integer::longValue).orElse(null),
+                    config.defaultMonthlyTrainingSeconds().orElse(null));
         }
         return new Limits(
                 quota.maxStorageBytes,
                 quota.maxModels == null ? null : quota.maxModels.longValue(),
-                quota.maxDatasets == null ? null : quota.maxDatasets.longValue());
+                quota.maxDatasets == null ? null : quota.maxDatasets.longValue(),
+                quota.maxConcurrentJobs == null ? null : quota.maxConcurrentJobs.longValue(),
+                quota.monthlyTrainingSeconds);
     }
 
     /** Current use, without a lock; for display and for an early upload limit. */
@@ -93,8 +99,8 @@ public class QuotaService {
                 new QuotaLimit(limits.maxStorageBytes(), usage.storageBytes),
                 new QuotaLimit(limits.maxModels(), usage.models),
                 new QuotaLimit(limits.maxDatasets(), usage.datasets),
-                new QuotaLimit(null, 0),
-                new QuotaLimit(null, 0));
+                new QuotaLimit(limits.maxConcurrentJobs(), training.runningJobs(tenantId)),
+                new QuotaLimit(limits.monthlyTrainingSeconds(), training.usedSeconds(tenantId)));
     }
 
     private static void add(TenantUsage usage, Counter counter, int delta) {

@@ -25,6 +25,12 @@ public class TenantQuota extends PanacheEntityBase {
     @Column(name = "max_datasets")
     public Integer maxDatasets;
 
+    @Column(name = "max_concurrent_jobs")
+    public Integer maxConcurrentJobs;
+
+    @Column(name = "monthly_training_seconds")
+    public Long monthlyTrainingSeconds;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

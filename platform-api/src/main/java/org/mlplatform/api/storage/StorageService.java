@@ -143,6 +143,28 @@ public class StorageService {
         return new BlobRef(sha256, staged.size());
     }
 
+    /**
+     * Moves a tenant's reference to a blob from one owner to another, such as a training job's
+     * uploaded archive to the model version it became. The tenant references the same bytes before
+     * and after, so no counter changes. False when the old owner held no such reference.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean transfer(
+            long tenantId, String sha256, String fromType, long fromId, String toType, long toId) {
+        return em.createNativeQuery(
+                                "update blob_references set owner_type = ?1, owner_id = ?2"
+                                        + " where tenant_id = ?3 and sha256 = ?4"
+                                        + " and owner_type = ?5 and owner_id = ?6")
+                        .setParameter(1, toType)
+                        .setParameter(2, toId)
+                        .setParameter(3, tenantId)
+                        .setParameter(4, sha256)
+                        .setParameter(5, fromType)
+                        .setParameter(6, fromId)
+                        .executeUpdate()
+                > 0;
+    }
+
     /** Drops the references of one owner; see {@link #release(long, String, Collection)}. */
     @Transactional(TxType.MANDATORY)
     public void release(long tenantId, String ownerType, long ownerId) {

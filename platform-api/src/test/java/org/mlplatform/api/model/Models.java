@@ -101,7 +101,7 @@ public final class Models {
                                             "workerId",
                                             "00000000-0000-0000-0000-0000000000aa",
                                             "kinds",
-                                            List.of("VALIDATE_MODEL", "TRAIN"),
+                                            List.of("VALIDATE_MODEL", "TRAIN", "NOOP"),
                                             "waitSeconds",
                                             0))
                             .post("/internal/v1/jobs/claim");

@@ -36,6 +36,10 @@ class TenantSuspensionTest {
                     .then()
                     .statusCode(403)
                     .body("type", endsWith("tenant-suspended"));
+            as(user).get("/api/v1/tenants/{t}/training-jobs", team.slug())
+                    .then()
+                    .statusCode(403)
+                    .body("type", endsWith("tenant-suspended"));
         }
         as(team.owner())
                 .get("/api/v1/tenants/{t}/audit-events", team.slug())

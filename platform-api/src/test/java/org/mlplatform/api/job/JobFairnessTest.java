@@ -1,0 +1,190 @@
+package org.mlplatform.api.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlplatform.api.TestData.as;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.api.TestData;
+import org.mlplatform.api.model.Models;
+import org.mlplatform.api.training.TrainingJobs;
+import org.mlplatform.contract.job.JobKind;
+import org.mlplatform.contract.job.JobStatus;
+
+/** Claims are fair between tenants and respect suspension and maxConcurrentJobs. */
+@QuarkusTest
+class JobFairnessTest {
+
+    @Inject JobQueue queue;
+
+    @BeforeEach
+    @AfterEach
+    void emptyQueue() {
+        Models.drainQueue();
+    }
+
+    @Test
+    void shouldNotStarveATenantsSingleJobBehindAnotherTenantsHundred() {
+        String busy = TestData.tenant(TestData.user("busy"));
+        String quiet = TestData.tenant(TestData.user("quiet"));
+        enqueueNoops(Models.tenantId(busy), 100);
+        UUID single = enqueueNoops(Models.tenantId(quiet), 1).get(0);
+
+        Response first = TrainingJobs.claim("NOOP");
+        Response second = TrainingJobs.claim("NOOP");
+
+        assertThat(List.of(first.<String>path("tenant"), second.<String>path("tenant")))
+                .containsExactlyInAnyOrder(busy, quiet);
+        assertThat(List.of(first.<String>path("jobId"), second.<String>path("jobId")))
+                .contains(single.toString());
+    }
+
+    @Test
+    void shouldCompleteNoopJobsWithoutTouchingAnythingElse() {
+        String slug = TestData.tenant(TestData.user("noop"));
+        UUID id = enqueueNoops(Models.tenantId(slug), 1).get(0);
+
+        Response claimed = TrainingJobs.claim("NOOP");
+        Response completed =
+                TrainingJobs.worker(
+                        "complete",
+                        id.toString(),
+                        Map.of("leaseToken", claimed.path("leaseToken")));
+
+        assertThat(claimed.<String>path("kind")).isEqualTo("NOOP");
+        assertThat(claimed.<Object>path("train")).isNull();
+        assertThat(claimed.<Object>path("validateModel")).isNull();
+        assertThat(completed.statusCode()).isEqualTo(204);
+        assertThat(TrainingJobs.status(id.toString())).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JobEvent.count("jobId", id)))
+                .isZero();
+    }
+
+    @Test
+    void shouldNotClaimJobsOfASuspendedTenant() {
+        String owner = TestData.user("susp");
+        String slug = TestData.tenant(owner);
+        UUID id = enqueueNoops(Models.tenantId(slug), 1).get(0);
+        String admin = TestData.platformAdmin();
+        setStatus(admin, slug, "SUSPENDED");
+
+        Response whileSuspended = TrainingJobs.claim("NOOP");
+        setStatus(admin, slug, "ACTIVE");
+        Response afterwards = TrainingJobs.claim("NOOP");
+
+        assertThat(whileSuspended.statusCode()).isEqualTo(204);
+        assertThat(afterwards.<String>path("jobId")).isEqualTo(id.toString());
+    }
+
+    @Test
+    void shouldHoldASecondTrainJobUntilTheFirstFinishesUnderMaxConcurrentJobs() {
+        TestData.Team team = TestData.team();
+        setConcurrency(team.slug(), 1);
+        String dataset = TrainingJobs.dataset(team.slug(), team.member());
+        String first = TrainingJobs.queue(team.slug(), team.member(), dataset);
+        String second = TrainingJobs.queue(team.slug(), team.member(), dataset);
+
+        Response claimed = TrainingJobs.claim("TRAIN");
+        Response held = TrainingJobs.claim("TRAIN", "NOOP");
+        TrainingJobs.worker(
+                        "fail",
+                        first,
+                        Map.of(
+                                "leaseToken",
+                                claimed.path("leaseToken"),
+                                "error",
+                                "done",
+                                "retryable",
+                                false))
+                .then()
+                .statusCode(204);
+        Response next = TrainingJobs.claim("TRAIN");
+
+        assertThat(claimed.<String>path("jobId")).isEqualTo(first);
+        assertThat(held.statusCode()).isEqualTo(204);
+        assertThat(next.<String>path("jobId")).isEqualTo(second);
+    }
+
+    @Test
+    void shouldGrantExactlyTheConcurrencyLimitToSimultaneousClaims() throws Exception {
+        TestData.Team team = TestData.team();
+        setConcurrency(team.slug(), 1);
+        String dataset = TrainingJobs.dataset(team.slug(), team.member());
+        for (int i = 0; i < 6; i++) {
+            TrainingJobs.queue(team.slug(), team.member(), dataset);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claims.add(
+                    pool.submit(
+                            () -> {
+                                start.await();
+                                return TrainingJobs.claim("TRAIN").statusCode();
+                            }));
+        }
+
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> claim : claims) {
+            statuses.add(claim.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 204);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(
+                        as(team.viewer())
+                                .get("/api/v1/tenants/{t}/quota", team.slug())
+                                .<Integer>path("concurrentJobs.used"))
+                .isEqualTo(1);
+    }
+
+    private List<UUID> enqueueNoops(long tenantId, int count) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () -> {
+                            List<UUID> ids = new ArrayList<>();
+                            for (int i = 0; i < count; i++) {
+                                ids.add(queue.enqueue(tenantId, JobKind.NOOP, Map.of(), 0).id);
+                            }
+                            return ids;
+                        });
+    }
+
+    private static void setStatus(String admin, String slug, String status) {
+        as(admin, "platform-admin")
+                .body(Map.of("status", status))
+                .patch("/api/v1/admin/tenants/{t}", slug)
+                .then()
+                .statusCode(200);
+    }
+
+    private static void setConcurrency(String slug, int limit) {
+        Map<String, Object> quota = new HashMap<>();
+        quota.put("maxStorageBytes", 1L << 30);
+        quota.put("maxModels", 100);
+        quota.put("maxDatasets", 100);
+        quota.put("maxConcurrentJobs", limit);
+        as(TestData.platformAdmin(), "platform-admin")
+                .body(quota)
+                .put("/api/v1/admin/tenants/{slug}/quota", slug)
+                .then()
+                .statusCode(200);
+    }
+}
