@@ -81,14 +81,15 @@ class TrainingE2ETest {
         JsonPath done = awaitStatus(job, "SUCCEEDED", Duration.ofMinutes(4));
         assertThat(done.getInt("attempt")).isEqualTo(2);
         List<Map<String, Object>> events = events(job);
-        assertThat(
-                        events.stream()
-                                .filter(e -> "EPOCH".equals(e.get("type")))
-                                .filter(e -> ((Number) e.get("attempt")).intValue() == 2)
-                                .map(TrainingE2ETest::epochOf)
-                                .findFirst())
+        int firstEpochOfAttempt2 =
+                events.stream()
+                        .filter(e -> "EPOCH".equals(e.get("type")))
+                        .filter(e -> ((Number) e.get("attempt")).intValue() == 2)
+                        .map(TrainingE2ETest::epochOf)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(firstEpochOfAttempt2)
                 .as("attempt 2 resumes after the checkpoint instead of starting again")
-                .get()
                 .isGreaterThan(1);
         List<Object> versions =
                 as("alice")
