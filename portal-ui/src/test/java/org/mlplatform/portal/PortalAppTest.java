@@ -46,6 +46,17 @@ class PortalAppTest {
     }
 
     @Test
+    void shouldServeTheChartModuleAndChartJsFromThePortal() throws Exception {
+        HttpResponse<String> element = get("/charts/mlp-line-chart.js");
+        HttpResponse<String> library = get("/charts/chart.umd.min.js");
+
+        assertThat(element.statusCode()).isEqualTo(200);
+        assertThat(element.body()).contains("customElements.define('mlp-line-chart'");
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).startsWith("/*!\n * Chart.js v");
+    }
+
+    @Test
     void shouldSendAnonymousVisitorsToKeycloak() throws Exception {
         HttpResponse<String> page = get("/t/acme/members");
 

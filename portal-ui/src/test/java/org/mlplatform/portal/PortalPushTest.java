@@ -92,6 +92,16 @@ class PortalPushTest {
         }
     }
 
+    @Test
+    @TestSecurity(user = "alice")
+    void shouldHaveTheBrowserLoadTheChartModuleOnAJobPage() throws Exception {
+        String route = "t/acme/training/" + FakeApiServer.JOB;
+        String page = navigate(init(route).path("appConfig").path("uidl"), route);
+
+        // The charts' element is not in Vaadin's bundle; the answer names the module to load.
+        assertThat(page).contains("mlp-line-chart").contains("charts/mlp-line-chart.js");
+    }
+
     /** What the browser does after the init request: asks the UI to show {@code route}. */
     private String navigate(JsonNode uidl, String route) throws Exception {
         String body =

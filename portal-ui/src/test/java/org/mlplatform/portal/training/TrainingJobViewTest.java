@@ -74,7 +74,8 @@ class TrainingJobViewTest {
                 .containsExactly(new LineChart.Point(1, 1.0), new LineChart.Point(2, 0.7));
         assertThat(points(view.charts.quality, "Train accuracy"))
                 .containsExactly(new LineChart.Point(1, 0.55), new LineChart.Point(2, 0.75));
-        assertThat(view.charts.loss.svg()).contains("<polyline");
+        assertThat(view.charts.loss.getElement().getPropertyRaw("series").toString())
+                .contains("{\"x\":2.0,\"y\":0.7}");
     }
 
     @Test
@@ -174,7 +175,9 @@ class TrainingJobViewTest {
         assertThat(view.isLive()).isFalse();
         assertThat(platform.live.running()).isZero();
         assertThat(view.header.error.getText()).isEqualTo("The dataset has no rows.");
-        assertThat(view.charts.loss.svg()).contains("Waiting for the first epoch");
+        assertThat(view.charts.loss.getElement().getProperty("emptyText"))
+                .isEqualTo("Waiting for the first epoch");
+        assertThat(view.charts.loss.getSeries()).allMatch(s -> s.points().isEmpty());
     }
 
     @Test
