@@ -120,4 +120,54 @@ class PortalE2ETest {
                 .statusCode(200)
                 .body("status", equalTo("READY"));
     }
+
+    @Test
+    void shouldSubmitATrainingJobAndDrawItsChartLive(TestInfo test) throws Exception {
+        String dataset = TrainingE2ETest.uploadCsv(Platform.unique("portal-blobs"), 20_000);
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("alice", "alice");
+                browser.driver.get(Platform.PORTAL + "/t/acme/training/new?dataset=" + dataset);
+                browser.awaitTrue(
+                        "the label column proposed from the dataset's profile",
+                        d ->
+                                "label"
+                                        .equals(
+                                                d.findElement(By.cssSelector("#job-label input"))
+                                                        .getDomProperty("value")));
+
+                WebElement submit = browser.element(By.id("job-submit"));
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                        .executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+                submit.click();
+
+                browser.awaitTrue(
+                        "the job's page",
+                        d -> d.getCurrentUrl().matches(".*/t/acme/training/[0-9a-f-]{36}$"));
+                String url = browser.driver.getCurrentUrl();
+                browser.awaitTrue("the first epoch on the loss chart", d -> lossPoints(d) >= 1);
+                long first = lossPoints(browser.driver);
+                browser.awaitTrue(
+                        "more epochs on the chart without a reload", d -> lossPoints(d) > first);
+                assertThat(browser.driver.getCurrentUrl()).isEqualTo(url);
+                browser.awaitTrue(
+                        "the job to succeed and link its model version",
+                        d -> !d.findElements(By.id("job-result-link")).isEmpty());
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+    }
+
+    /** Points of the first series (training loss) that the chart element holds. */
+    private static long lossPoints(org.openqa.selenium.WebDriver driver) {
+        Object count =
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                                "const c = document.getElementById('loss-chart');"
+                                        + " const s = c && c.series;"
+                                        + " const list = typeof s === 'string' ? JSON.parse(s) : s;"
+                                        + " return list && list.length ? list[0].points.length : 0;");
+        return ((Number) count).longValue();
+    }
 }
