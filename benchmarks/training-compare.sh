@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Training samples/s through the platform against the same DJL loop run directly in one process,
-# on the same data and settings (20,000 rows x 10 features, mlp defaults, 5 epochs, batch 64).
+# on the same data and settings (100,000 rows x 10 features, mlp defaults, 5 epochs, batch 64).
 # Needs a running platform (benchmarks/training-jobs.sh starts one and calls this) and the packaged
 # worker. Usage: benchmarks/training-compare.sh SCRATCH_DIR
 #
 # direct:   training samples x epochs / wall time of the whole training loop (all epochs, with
-#           validation), in one JVM with no platform calls
+#           validation), in one JVM with no platform calls, after a warm-up run
 # platform: the same / the job's startedAt..finishedAt as platform-api stamps them: the worker's
 #           download, preparation, training, events, checkpoints, archive upload and completion
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$1"
-ROWS=20000 EPOCHS=5 BATCH=64
+ROWS=100000 EPOCHS=5 BATCH=64
 API=http://localhost:8080/api/v1/tenants/acme
 KC=http://localhost:8180/realms/platform/protocol/openid-connect/token
 TOKEN=$(curl -fsS -d grant_type=password -d client_id=platform-cli -d username=alice -d password=alice "$KC" |
