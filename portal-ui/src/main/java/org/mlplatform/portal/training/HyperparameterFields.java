@@ -33,6 +33,7 @@ final class HyperparameterFields {
     HyperparameterFields() {
         optimizer.setLabel("Optimizer");
         optimizer.setItems(OptimizerType.values());
+        optimizer.setItemLabelGenerator(o -> o.name().toLowerCase(java.util.Locale.ROOT));
         validationSplit.setHelperText("The share of rows held out, 0 to 0.9");
         patience.setHelperText("0 never stops early");
         Hyperparameters defaults = defaults(null);

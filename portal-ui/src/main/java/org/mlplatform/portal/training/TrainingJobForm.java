@@ -101,6 +101,7 @@ class TrainingJobForm extends FormLayout {
         architecture.setItemLabelGenerator(a -> a.name().toLowerCase(java.util.Locale.ROOT));
         activation.setLabel("Activation");
         activation.setItems(Activation.values());
+        activation.setItemLabelGenerator(a -> a.name().toLowerCase(java.util.Locale.ROOT));
         channels.setLabel("Channels");
         channels.setItems(1, 3);
         channels.setItemLabelGenerator(c -> c == 1 ? "1 (grayscale)" : "3 (RGB)");
