@@ -58,16 +58,12 @@ public class JobClaims {
             limit 10
             """;
 
-    private static final String NEXT_OF_TENANT =
-            "select * from jobs where tenant_id = ?1 and status = 'QUEUED' and kind in (?2)"
-                    + " and not_before <= now() order by priority desc, created_at"
-                    + " limit 1 for update skip locked";
-
     private final JobNotifier notifier;
     private final JobService jobs;
     private final QuotaService quotas;
     private final TrainingMeter meter;
     private final TrainAssignments trainAssignments;
+    private final JobLeases leases;
     private final EntityManager em;
 
     public JobClaims(
@@ -76,12 +72,14 @@ public class JobClaims {
             QuotaService quotas,
             TrainingMeter meter,
             TrainAssignments trainAssignments,
+            JobLeases leases,
             EntityManager em) {
         this.notifier = notifier;
         this.jobs = jobs;
         this.quotas = quotas;
         this.meter = meter;
         this.trainAssignments = trainAssignments;
+        this.leases = leases;
         this.em = em;
     }
 
@@ -120,13 +118,17 @@ public class JobClaims {
             boolean failedOne = false;
             for (Object[] tenant : candidates(kindNames)) {
                 long tenantId = ((Number) tenant[0]).longValue();
-                Job job = next(tenantId, kindNames);
-                if (job == null) {
+                JobLeases.Locked next = next(tenantId, kindNames);
+                if (next == null) {
                     continue;
                 }
+                if (next.kind() != JobKind.TRAIN) {
+                    return Optional.of(start(next, (String) tenant[1], workerId));
+                }
+                // Only TRAIN jobs are loaded: the spec becomes a TrainSpec, the start is metered.
+                Job job = em.find(Job.class, next.id());
                 try {
-                    TrainSpec train =
-                            job.kind == JobKind.TRAIN ? trainAssignments.build(job) : null;
+                    TrainSpec train = trainAssignments.build(job);
                     jobs.start(job, workerId);
                     return Optional.of(assignment(job, (String) tenant[1], train));
                 } catch (UnrunnableJobException e) {
@@ -151,9 +153,9 @@ public class JobClaims {
      * The tenant's next job, locked; a TRAIN job only while the tenant is under its concurrency
      * limit (else its next job of another kind, if the worker takes any).
      */
-    private Job next(long tenantId, List<String> kinds) {
-        Job job = lockNext(tenantId, kinds);
-        if (job == null || job.kind != JobKind.TRAIN) {
+    private JobLeases.Locked next(long tenantId, List<String> kinds) {
+        JobLeases.Locked job = leases.lockNext(tenantId, kinds);
+        if (job == null || job.kind() != JobKind.TRAIN) {
             return job;
         }
         Long limit = quotas.limits(tenantId).maxConcurrentJobs();
@@ -168,17 +170,23 @@ public class JobClaims {
             return job;
         }
         List<String> others = kinds.stream().filter(k -> !k.equals(JobKind.TRAIN.name())).toList();
-        return others.isEmpty() ? null : lockNext(tenantId, others);
+        return others.isEmpty() ? null : leases.lockNext(tenantId, others);
     }
 
-    private Job lockNext(long tenantId, List<String> kinds) {
-        @SuppressWarnings("unchecked")
-        List<Job> found =
-                em.createNativeQuery(NEXT_OF_TENANT, Job.class)
-                        .setParameter(1, tenantId)
-                        .setParameter(2, kinds)
-                        .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+    /** Leases a locked job of a kind that the queue has nothing to prepare for. */
+    private JobAssignment start(JobLeases.Locked job, String tenant, UUID workerId) {
+        JobLeases.Started started = jobs.start(job.id(), workerId);
+        return new JobAssignment(
+                job.id(),
+                job.kind(),
+                tenant,
+                started.attempt(),
+                started.leaseToken(),
+                started.leaseExpiresAt(),
+                job.kind() == JobKind.VALIDATE_MODEL
+                        ? ValidateSpecs.of(leases.spec(started.spec()))
+                        : null,
+                null);
     }
 
     private static JobAssignment assignment(Job job, String tenant, TrainSpec train) {
@@ -189,7 +197,7 @@ public class JobClaims {
                 job.attempt,
                 job.leaseToken,
                 job.leaseExpiresAt,
-                job.kind == JobKind.VALIDATE_MODEL ? ValidateSpecs.of(job.spec) : null,
+                null,
                 train);
     }
 }
