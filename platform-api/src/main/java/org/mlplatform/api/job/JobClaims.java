@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,6 +59,7 @@ public class JobClaims {
             limit 10
             """;
 
+    private final JobsConfig config;
     private final JobNotifier notifier;
     private final JobService jobs;
     private final QuotaService quotas;
@@ -67,6 +69,7 @@ public class JobClaims {
     private final EntityManager em;
 
     public JobClaims(
+            JobsConfig config,
             JobNotifier notifier,
             JobService jobs,
             QuotaService quotas,
@@ -74,6 +77,7 @@ public class JobClaims {
             TrainAssignments trainAssignments,
             JobLeases leases,
             EntityManager em) {
+        this.config = config;
         this.notifier = notifier;
         this.jobs = jobs;
         this.quotas = quotas;
@@ -118,12 +122,12 @@ public class JobClaims {
             boolean failedOne = false;
             for (Object[] tenant : candidates(kindNames)) {
                 long tenantId = ((Number) tenant[0]).longValue();
-                JobLeases.Locked next = next(tenantId, kindNames);
+                JobLeases.Next next = next(tenantId, kindNames, workerId);
                 if (next == null) {
                     continue;
                 }
-                if (next.kind() != JobKind.TRAIN) {
-                    return Optional.of(start(next, (String) tenant[1], workerId));
+                if (next.started()) {
+                    return Optional.of(assignment(next, (String) tenant[1]));
                 }
                 // Only TRAIN jobs are loaded: the spec becomes a TrainSpec, the start is metered.
                 Job job = em.find(Job.class, next.id());
@@ -153,9 +157,9 @@ public class JobClaims {
      * The tenant's next job, locked; a TRAIN job only while the tenant is under its concurrency
      * limit (else its next job of another kind, if the worker takes any).
      */
-    private JobLeases.Locked next(long tenantId, List<String> kinds) {
-        JobLeases.Locked job = leases.lockNext(tenantId, kinds);
-        if (job == null || job.kind() != JobKind.TRAIN) {
+    private JobLeases.Next next(long tenantId, List<String> kinds, UUID workerId) {
+        JobLeases.Next job = claimNext(tenantId, kinds, workerId);
+        if (job == null || job.started()) {
             return job;
         }
         Long limit = quotas.limits(tenantId).maxConcurrentJobs();
@@ -170,21 +174,25 @@ public class JobClaims {
             return job;
         }
         List<String> others = kinds.stream().filter(k -> !k.equals(JobKind.TRAIN.name())).toList();
-        return others.isEmpty() ? null : leases.lockNext(tenantId, others);
+        return others.isEmpty() ? null : claimNext(tenantId, others, workerId);
     }
 
-    /** Leases a locked job of a kind that the queue has nothing to prepare for. */
-    private JobAssignment start(JobLeases.Locked job, String tenant, UUID workerId) {
-        JobLeases.Started started = jobs.start(job.id(), workerId);
+    private JobLeases.Next claimNext(long tenantId, List<String> kinds, UUID workerId) {
+        Instant now = Instant.now();
+        return leases.claimNext(tenantId, kinds, workerId, now, now.plus(config.leaseDuration()));
+    }
+
+    /** The assignment of a job leased without loading it. */
+    private JobAssignment assignment(JobLeases.Next job, String tenant) {
         return new JobAssignment(
                 job.id(),
                 job.kind(),
                 tenant,
-                started.attempt(),
-                started.leaseToken(),
-                started.leaseExpiresAt(),
+                job.attempt(),
+                job.leaseToken(),
+                job.leaseExpiresAt(),
                 job.kind() == JobKind.VALIDATE_MODEL
-                        ? ValidateSpecs.of(leases.spec(started.spec()))
+                        ? ValidateSpecs.of(leases.spec(job.spec()))
                         : null,
                 null);
     }

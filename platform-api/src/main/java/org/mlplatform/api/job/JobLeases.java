@@ -18,10 +18,10 @@ import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
 
 /**
- * The queue's hot path in plain SQL: locking, starting, renewing and finishing a job by its id,
- * without loading the {@link Job} entity, whose five jsonb columns Hibernate would parse and copy
- * for dirty checking on every load. Only jobs without side effects in the queue go through here end
- * to end; TRAIN jobs (metering, events, blobs) are locked here and then loaded as entities.
+ * The queue's hot path in plain SQL: claiming, renewing and finishing a job by its id, without
+ * loading the {@link Job} entity, whose five jsonb columns Hibernate would parse and copy for dirty
+ * checking on every load. Only jobs without side effects in the queue go through here end to end;
+ * TRAIN jobs (metering, events, blobs) are locked here and then loaded as entities.
  */
 @ApplicationScoped
 class JobLeases {
@@ -29,31 +29,58 @@ class JobLeases {
     /** A job row locked by the current transaction. */
     record Locked(UUID id, JobKind kind, boolean cancelRequested) {}
 
-    /** A job just leased by {@link #start}; {@code spec} is its jsonb spec as text. */
-    record Started(int attempt, UUID leaseToken, Instant leaseExpiresAt, String spec) {}
+    /**
+     * A tenant's next job from {@link #claimNext}: leased when {@code leaseToken} is set (its
+     * {@code spec} is the jsonb spec as text), only locked when it is a TRAIN job.
+     */
+    record Next(
+            UUID id,
+            JobKind kind,
+            int attempt,
+            UUID leaseToken,
+            Instant leaseExpiresAt,
+            String spec) {
+
+        boolean started() {
+            return leaseToken != null;
+        }
+    }
 
     private static final TypeReference<Map<String, Object>> SPEC = new TypeReference<>() {};
 
-    private static final String NEXT_OF_TENANT =
-            "select id, kind from jobs where tenant_id = ?1 and status = 'QUEUED' and kind in (?2)"
-                    + " and not_before <= now() order by priority desc, created_at"
-                    + " limit 1 for update skip locked";
+    /**
+     * Locks the tenant's next job and, unless it is a TRAIN job (which waits for the concurrency
+     * check and is started as an entity), leases it in the same statement.
+     */
+    private static final String CLAIM_NEXT =
+            """
+            with next as (
+                select id, kind from jobs
+                where tenant_id = ?1 and status = 'QUEUED' and kind in (?2)
+                  and not_before <= now()
+                order by priority desc, created_at limit 1 for update skip locked),
+            started as (
+                update jobs j set status = 'RUNNING', lease_owner = ?3, lease_token = ?4,
+                    lease_expires_at = ?5, metered_at = null,
+                    started_at = coalesce(j.started_at, ?6)
+                from next where j.id = next.id and next.kind <> 'TRAIN'
+                returning j.id, j.attempt, j.spec::text as spec)
+            select next.id, next.kind, started.attempt, started.spec
+            from next left join started on started.id = next.id
+            """;
 
     private static final String LOCK_LEASED =
             "select kind, status, lease_token = ?2, cancel_requested from jobs where id = ?1 for update";
 
-    private static final String START =
-            "update jobs set status = 'RUNNING', lease_owner = ?2, lease_token = ?3,"
-                    + " lease_expires_at = ?4, metered_at = null,"
-                    + " started_at = coalesce(started_at, ?5)"
-                    + " where id = ?1 and status = 'QUEUED' returning attempt, spec::text";
-
     private static final String RENEW = "update jobs set lease_expires_at = ?2 where id = ?1";
 
+    /** Fenced by the lease token, so it needs no lock taken before it; TRAIN jobs end loaded. */
     private static final String SUCCEED =
-            "update jobs set status = 'SUCCEEDED', error = null, finished_at = ?2,"
+            "update jobs set status = 'SUCCEEDED', error = null, finished_at = ?3,"
                     + " metered_at = null, lease_owner = null, lease_token = null,"
-                    + " lease_expires_at = null%s where id = ?1 returning spec::text";
+                    + " lease_expires_at = null%s"
+                    + " where id = ?1 and status = 'RUNNING' and lease_token = ?2"
+                    + " and kind <> 'TRAIN' returning kind, spec::text";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -63,20 +90,33 @@ class JobLeases {
         this.json = json;
     }
 
-    /** The tenant's next queued job of one of {@code kinds}, locked; null when there is none. */
+    /**
+     * The tenant's next queued job of one of {@code kinds}, locked, and leased to {@code workerId}
+     * until {@code until} unless it is a TRAIN job; null when there is none.
+     */
     @Transactional(TxType.MANDATORY)
-    Locked lockNext(long tenantId, List<String> kinds) {
+    Next claimNext(long tenantId, List<String> kinds, UUID workerId, Instant now, Instant until) {
+        UUID leaseToken = UUID.randomUUID();
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(NEXT_OF_TENANT)
+                em.createNativeQuery(CLAIM_NEXT)
                         .setParameter(1, tenantId)
                         .setParameter(2, kinds)
+                        .setParameter(3, workerId)
+                        .setParameter(4, leaseToken)
+                        .setParameter(5, until)
+                        .setParameter(6, now)
                         .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = rows.get(0);
-        return new Locked(uuid(row[0]), JobKind.valueOf((String) row[1]), false);
+        UUID id = uuid(row[0]);
+        JobKind kind = JobKind.valueOf((String) row[1]);
+        if (row[2] == null) {
+            return new Next(id, kind, 0, null, null, null);
+        }
+        return new Next(id, kind, ((Number) row[2]).intValue(), leaseToken, until, (String) row[3]);
     }
 
     /**
@@ -112,22 +152,6 @@ class JobLeases {
         return new Locked(id, JobKind.valueOf((String) row[0]), Boolean.TRUE.equals(row[3]));
     }
 
-    /** Leases a locked QUEUED job (not TRAIN: it is metered) to the worker until {@code until}. */
-    @Transactional(TxType.MANDATORY)
-    Started start(UUID id, UUID workerId, Instant now, Instant until) {
-        UUID leaseToken = UUID.randomUUID();
-        Object[] row =
-                (Object[])
-                        em.createNativeQuery(START)
-                                .setParameter(1, id)
-                                .setParameter(2, workerId)
-                                .setParameter(3, leaseToken)
-                                .setParameter(4, until)
-                                .setParameter(5, now)
-                                .getSingleResult();
-        return new Started(((Number) row[0]).intValue(), leaseToken, until, (String) row[1]);
-    }
-
     /** Moves the lease of a locked job on to {@code until}. */
     @Transactional(TxType.MANDATORY)
     void renew(UUID id, Instant until) {
@@ -135,21 +159,25 @@ class JobLeases {
     }
 
     /**
-     * Ends a locked job (not TRAIN) SUCCEEDED with {@code resultJson} (null for none); returns its
-     * spec as text.
+     * Ends the job SUCCEEDED with {@code resultJson} (null for none) when it is leased with {@code
+     * leaseToken} and is not a TRAIN job; returns its kind and spec as text, or null when it is not
+     * such a job (the caller then finds out why with {@link #lockLeased}).
      */
     @Transactional(TxType.MANDATORY)
-    String succeed(UUID id, String resultJson) {
+    Object[] succeed(UUID id, UUID leaseToken, String resultJson) {
         var query =
                 em.createNativeQuery(
                                 SUCCEED.formatted(
-                                        resultJson == null ? "" : ", result = cast(?3 as jsonb)"))
+                                        resultJson == null ? "" : ", result = cast(?4 as jsonb)"))
                         .setParameter(1, id)
-                        .setParameter(2, Instant.now());
+                        .setParameter(2, leaseToken)
+                        .setParameter(3, Instant.now());
         if (resultJson != null) {
-            query.setParameter(3, resultJson);
+            query.setParameter(4, resultJson);
         }
-        return (String) query.getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** A spec returned as text by {@link #start} or {@link #succeed}, parsed. */

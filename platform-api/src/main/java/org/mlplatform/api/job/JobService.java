@@ -81,26 +81,34 @@ public class JobService {
     }
 
     /**
-     * Ends the job SUCCEEDED. Only a TRAIN job is loaded (its artifact is checked, its time
-     * metered, its blobs released); other kinds end with one update.
+     * Ends the job SUCCEEDED. A job of a kind other than TRAIN ends with one update fenced by its
+     * lease token; a TRAIN job is loaded (its artifact is checked, its time metered, its blobs
+     * released).
      */
     @Transactional
     public void complete(UUID id, CompleteJobRequest request) {
-        JobLeases.Locked locked = leases.lockLeased(id, request.leaseToken());
-        if (locked.kind() == JobKind.TRAIN) {
-            Job job = em.find(Job.class, id);
-            requireArtifact(job, request);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = json.convertValue(request.training(), Map.class);
-            job.result = map;
-            end(job, JobStatus.SUCCEEDED, null, request.training(), Instant.now());
+        Object result = request.validation();
+        Object[] done =
+                request.leaseToken() == null
+                        ? null
+                        : leases.succeed(
+                                id,
+                                request.leaseToken(),
+                                result == null ? null : leases.toJson(result));
+        if (done != null) {
+            JobKind kind = JobKind.valueOf((String) done[0]);
+            Map<String, Object> spec = leases.spec((String) done[1]);
+            finished.fire(new JobFinished(id, kind, spec, JobStatus.SUCCEEDED, null, result));
             return;
         }
-        Object result = request.validation();
-        String spec = leases.succeed(id, result == null ? null : leases.toJson(result));
-        finished.fire(
-                new JobFinished(
-                        id, locked.kind(), leases.spec(spec), JobStatus.SUCCEEDED, null, result));
+        // A TRAIN job, or no job leased with this token: 400, 404 or 409 from the lock.
+        leases.lockLeased(id, request.leaseToken());
+        Job job = em.find(Job.class, id);
+        requireArtifact(job, request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = json.convertValue(request.training(), Map.class);
+        job.result = map;
+        end(job, JobStatus.SUCCEEDED, null, request.training(), Instant.now());
     }
 
     /** A retryable failure queues the job again while attempts remain; otherwise it FAILS. */
@@ -185,12 +193,6 @@ public class JobService {
     Job leased(UUID id, UUID leaseToken) {
         leases.lockLeased(id, leaseToken);
         return em.find(Job.class, id);
-    }
-
-    /** Leases a locked QUEUED job that is not TRAIN, without loading it. */
-    JobLeases.Started start(UUID id, UUID workerId) {
-        Instant now = Instant.now();
-        return leases.start(id, workerId, now, now.plus(config.leaseDuration()));
     }
 
     /** Marks a locked QUEUED TRAIN job as leased to the worker for its next attempt. */
