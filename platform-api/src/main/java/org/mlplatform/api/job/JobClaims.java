@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,30 +59,31 @@ public class JobClaims {
             limit 10
             """;
 
-    private static final String NEXT_OF_TENANT =
-            "select * from jobs where tenant_id = ?1 and status = 'QUEUED' and kind in (?2)"
-                    + " and not_before <= now() order by priority desc, created_at"
-                    + " limit 1 for update skip locked";
-
+    private final JobsConfig config;
     private final JobNotifier notifier;
     private final JobService jobs;
     private final QuotaService quotas;
     private final TrainingMeter meter;
     private final TrainAssignments trainAssignments;
+    private final JobLeases leases;
     private final EntityManager em;
 
     public JobClaims(
+            JobsConfig config,
             JobNotifier notifier,
             JobService jobs,
             QuotaService quotas,
             TrainingMeter meter,
             TrainAssignments trainAssignments,
+            JobLeases leases,
             EntityManager em) {
+        this.config = config;
         this.notifier = notifier;
         this.jobs = jobs;
         this.quotas = quotas;
         this.meter = meter;
         this.trainAssignments = trainAssignments;
+        this.leases = leases;
         this.em = em;
     }
 
@@ -120,13 +122,17 @@ public class JobClaims {
             boolean failedOne = false;
             for (Object[] tenant : candidates(kindNames)) {
                 long tenantId = ((Number) tenant[0]).longValue();
-                Job job = next(tenantId, kindNames);
-                if (job == null) {
+                JobLeases.Next next = next(tenantId, kindNames, workerId);
+                if (next == null) {
                     continue;
                 }
+                if (next.started()) {
+                    return Optional.of(assignment(next, (String) tenant[1]));
+                }
+                // Only TRAIN jobs are loaded: the spec becomes a TrainSpec, the start is metered.
+                Job job = em.find(Job.class, next.id());
                 try {
-                    TrainSpec train =
-                            job.kind == JobKind.TRAIN ? trainAssignments.build(job) : null;
+                    TrainSpec train = trainAssignments.build(job);
                     jobs.start(job, workerId);
                     return Optional.of(assignment(job, (String) tenant[1], train));
                 } catch (UnrunnableJobException e) {
@@ -151,9 +157,9 @@ public class JobClaims {
      * The tenant's next job, locked; a TRAIN job only while the tenant is under its concurrency
      * limit (else its next job of another kind, if the worker takes any).
      */
-    private Job next(long tenantId, List<String> kinds) {
-        Job job = lockNext(tenantId, kinds);
-        if (job == null || job.kind != JobKind.TRAIN) {
+    private JobLeases.Next next(long tenantId, List<String> kinds, UUID workerId) {
+        JobLeases.Next job = claimNext(tenantId, kinds, workerId);
+        if (job == null || job.started()) {
             return job;
         }
         Long limit = quotas.limits(tenantId).maxConcurrentJobs();
@@ -168,17 +174,27 @@ public class JobClaims {
             return job;
         }
         List<String> others = kinds.stream().filter(k -> !k.equals(JobKind.TRAIN.name())).toList();
-        return others.isEmpty() ? null : lockNext(tenantId, others);
+        return others.isEmpty() ? null : claimNext(tenantId, others, workerId);
     }
 
-    private Job lockNext(long tenantId, List<String> kinds) {
-        @SuppressWarnings("unchecked")
-        List<Job> found =
-                em.createNativeQuery(NEXT_OF_TENANT, Job.class)
-                        .setParameter(1, tenantId)
-                        .setParameter(2, kinds)
-                        .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+    private JobLeases.Next claimNext(long tenantId, List<String> kinds, UUID workerId) {
+        Instant now = Instant.now();
+        return leases.claimNext(tenantId, kinds, workerId, now, now.plus(config.leaseDuration()));
+    }
+
+    /** The assignment of a job leased without loading it. */
+    private JobAssignment assignment(JobLeases.Next job, String tenant) {
+        return new JobAssignment(
+                job.id(),
+                job.kind(),
+                tenant,
+                job.attempt(),
+                job.leaseToken(),
+                job.leaseExpiresAt(),
+                job.kind() == JobKind.VALIDATE_MODEL
+                        ? ValidateSpecs.of(leases.spec(job.spec()))
+                        : null,
+                null);
     }
 
     private static JobAssignment assignment(Job job, String tenant, TrainSpec train) {
@@ -189,7 +205,7 @@ public class JobClaims {
                 job.attempt,
                 job.leaseToken,
                 job.leaseExpiresAt,
-                job.kind == JobKind.VALIDATE_MODEL ? ValidateSpecs.of(job.spec) : null,
+                null,
                 train);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.InvalidRequestException;
-import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.quota.TrainingMeter;
 import org.mlplatform.api.storage.StorageService;
 import org.mlplatform.contract.common.ProblemDetail.FieldError;
@@ -36,6 +34,7 @@ import org.mlplatform.contract.training.JobEventType;
 public class JobService {
 
     private final JobsConfig config;
+    private final JobLeases leases;
     private final JobQueue queue;
     private final JobEvents events;
     private final TrainingMeter meter;
@@ -46,6 +45,7 @@ public class JobService {
 
     public JobService(
             JobsConfig config,
+            JobLeases leases,
             JobQueue queue,
             JobEvents events,
             TrainingMeter meter,
@@ -54,6 +54,7 @@ public class JobService {
             Event<JobFinished> finished,
             ObjectMapper json) {
         this.config = config;
+        this.leases = leases;
         this.queue = queue;
         this.events = events;
         this.meter = meter;
@@ -66,27 +67,48 @@ public class JobService {
     /** Renews the lease; tells the worker when the job was cancelled meanwhile. */
     @Transactional
     public JobHeartbeatResponse heartbeat(UUID id, UUID leaseToken) {
-        Job job = leased(id, leaseToken);
+        JobLeases.Locked locked = leases.lockLeased(id, leaseToken);
         Instant now = Instant.now();
+        Instant until = now.plus(config.leaseDuration());
+        if (locked.kind() != JobKind.TRAIN) {
+            leases.renew(id, until);
+            return new JobHeartbeatResponse(until, locked.cancelRequested());
+        }
+        Job job = em.find(Job.class, id);
         meter(job, now);
-        job.leaseExpiresAt = now.plus(config.leaseDuration());
-        return new JobHeartbeatResponse(job.leaseExpiresAt, job.cancelRequested);
+        job.leaseExpiresAt = until;
+        return new JobHeartbeatResponse(until, job.cancelRequested);
     }
 
+    /**
+     * Ends the job SUCCEEDED. A job of a kind other than TRAIN ends with one update fenced by its
+     * lease token; a TRAIN job is loaded (its artifact is checked, its time metered, its blobs
+     * released).
+     */
     @Transactional
     public void complete(UUID id, CompleteJobRequest request) {
-        Job job = leased(id, request.leaseToken());
         Object result = request.validation();
-        if (job.kind == JobKind.TRAIN) {
-            requireArtifact(job, request);
-            result = request.training();
+        Object[] done =
+                request.leaseToken() == null
+                        ? null
+                        : leases.succeed(
+                                id,
+                                request.leaseToken(),
+                                result == null ? null : leases.toJson(result));
+        if (done != null) {
+            JobKind kind = JobKind.valueOf((String) done[0]);
+            Map<String, Object> spec = leases.spec((String) done[1]);
+            finished.fire(new JobFinished(id, kind, spec, JobStatus.SUCCEEDED, null, result));
+            return;
         }
-        if (result != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = json.convertValue(result, Map.class);
-            job.result = map;
-        }
-        end(job, JobStatus.SUCCEEDED, null, result, Instant.now());
+        // A TRAIN job, or no job leased with this token: 400, 404 or 409 from the lock.
+        leases.lockLeased(id, request.leaseToken());
+        Job job = em.find(Job.class, id);
+        requireArtifact(job, request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = json.convertValue(request.training(), Map.class);
+        job.result = map;
+        end(job, JobStatus.SUCCEEDED, null, request.training(), Instant.now());
     }
 
     /** A retryable failure queues the job again while attempts remain; otherwise it FAILS. */
@@ -169,27 +191,11 @@ public class JobService {
 
     /** The job, locked, when {@code leaseToken} is its current lease; 409 otherwise. */
     Job leased(UUID id, UUID leaseToken) {
-        if (leaseToken == null) {
-            throw new InvalidRequestException(
-                    "The lease token is missing.",
-                    List.of(new FieldError("leaseToken", "must not be null")));
-        }
-        Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null) {
-            throw new NotFoundException("No job " + id + ".");
-        }
-        if (job.status != JobStatus.RUNNING || !leaseToken.equals(job.leaseToken)) {
-            throw new StaleLeaseException(
-                    "Job "
-                            + id
-                            + " is "
-                            + job.status
-                            + " and not leased with this token; stop working on it.");
-        }
-        return job;
+        leases.lockLeased(id, leaseToken);
+        return em.find(Job.class, id);
     }
 
-    /** Marks a locked QUEUED job as leased to the worker for its next attempt. */
+    /** Marks a locked QUEUED TRAIN job as leased to the worker for its next attempt. */
     void start(Job job, UUID workerId) {
         Instant now = Instant.now();
         job.status = JobStatus.RUNNING;
@@ -221,7 +227,8 @@ public class JobService {
         job.meteredAt = null;
         endLease(job);
         if (status != JobStatus.CANCELLED) {
-            finished.fire(new JobFinished(job, result));
+            finished.fire(
+                    new JobFinished(job.id, job.kind, job.spec, job.status, job.error, result));
         }
         if (job.kind == JobKind.TRAIN) {
             events.status(job, job.error == null ? "Succeeded." : job.error);

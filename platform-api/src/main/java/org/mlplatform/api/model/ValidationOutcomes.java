@@ -15,16 +15,15 @@ import org.mlplatform.contract.model.ModelVersionStatus;
 public class ValidationOutcomes {
 
     void onFinished(@Observes JobFinished finished) {
-        if (finished.job().kind != JobKind.VALIDATE_MODEL) {
+        if (finished.kind() != JobKind.VALIDATE_MODEL) {
             return;
         }
-        ModelVersion version =
-                ModelVersion.findById(ValidateSpecs.modelVersionId(finished.job().spec));
+        ModelVersion version = ModelVersion.findById(ValidateSpecs.modelVersionId(finished.spec()));
         if (version == null || version.status != ModelVersionStatus.VALIDATING) {
             return;
         }
         version.validatedAt = Instant.now();
-        if (finished.job().status == JobStatus.SUCCEEDED
+        if (finished.status() == JobStatus.SUCCEEDED
                 && finished.result() instanceof ModelValidationResult result) {
             if (result.valid()) {
                 version.status = ModelVersionStatus.READY;
@@ -37,12 +36,12 @@ public class ValidationOutcomes {
                                 ? "The worker could not load the model."
                                 : result.failureReason();
             }
-        } else if (finished.job().status == JobStatus.SUCCEEDED) {
+        } else if (finished.status() == JobStatus.SUCCEEDED) {
             version.status = ModelVersionStatus.FAILED;
             version.failureReason = "The worker reported no validation result.";
         } else {
             version.status = ModelVersionStatus.FAILED;
-            version.failureReason = "Validation failed: " + finished.job().error;
+            version.failureReason = "Validation failed: " + finished.error();
         }
     }
 }

@@ -25,12 +25,13 @@ public class TrainingOutcomes {
     }
 
     void onFinished(@Observes JobFinished finished) {
-        Job job = finished.job();
-        if (job.kind != JobKind.TRAIN
-                || job.status != JobStatus.SUCCEEDED
+        if (finished.kind() != JobKind.TRAIN
+                || finished.status() != JobStatus.SUCCEEDED
                 || !(finished.result() instanceof TrainingResult result)) {
             return;
         }
+        // The finishing transaction has the job loaded: this is that instance, without a query.
+        Job job = Job.findById(finished.jobId());
         String model = specs.read(job.spec).outputModel();
         versions.registerTrained(job.tenantId, model, job.id, job.num, Job.ARTIFACT_OWNER, result)
                 .ifPresentOrElse(
