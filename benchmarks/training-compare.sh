@@ -6,8 +6,11 @@
 #
 # direct:   training samples x epochs / wall time of the whole training loop (all epochs, with
 #           validation), in one JVM with no platform calls, after a warm-up run
-# platform: the same / the job's startedAt..finishedAt as platform-api stamps them: the worker's
-#           download, preparation, training, events, checkpoints, archive upload and completion
+# platform: the same / the worker's training loop in the job: from the start of epoch 1 to the
+#           last EPOCH event as platform-api received it (events, checkpoints and heartbeats
+#           included)
+# end to end: the same / the job's startedAt..finishedAt as platform-api stamps them: also the
+#           dataset download and preparation, the archive upload and the completion
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$1"
@@ -36,15 +39,24 @@ while true; do
   case "$status" in SUCCEEDED) break ;; FAILED|CANCELLED) echo "job $job ended $status: $state" >&2; exit 1 ;; esac
   sleep 0.5
 done
-python3 - "$state" "$samples" "$EPOCHS" "$loop" <<'PY'
+events=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/training-jobs/$job/events?limit=1000")
+python3 - "$state" "$samples" "$EPOCHS" "$loop" "$events" <<'PY'
 import json, sys
 from datetime import datetime
 job = json.loads(sys.argv[1])
 samples, epochs, loop = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 at = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
-platform_secs = (at(job["finishedAt"]) - at(job["startedAt"])).total_seconds()
+epoch_events = [e for e in json.loads(sys.argv[5]) if e["type"] == "EPOCH"]
+first, last = epoch_events[0], epoch_events[-1]
+# The training loop on the worker: from the start of epoch 1 to the report of the last epoch (as
+# platform-api received it), so it includes the events, checkpoints and heartbeats of every epoch.
+platform_loop = (at(last["at"]) - at(first["at"])).total_seconds() + first["metrics"]["epochSeconds"]
+platform_job = (at(job["finishedAt"]) - at(job["startedAt"])).total_seconds()
 direct = samples * epochs / loop
-platform = samples * epochs / platform_secs
+platform = samples * epochs / platform_loop
+end_to_end = samples * epochs / platform_job
 print(f"training direct_samples_per_second={direct:.0f} platform_samples_per_second={platform:.0f} "
-      f"ratio={platform / direct:.2f} direct_seconds={loop:.2f} platform_seconds={platform_secs:.2f}")
+      f"ratio={platform / direct:.2f} end_to_end_samples_per_second={end_to_end:.0f} "
+      f"end_to_end_ratio={end_to_end / direct:.2f} direct_seconds={loop:.2f} "
+      f"platform_loop_seconds={platform_loop:.2f} platform_job_seconds={platform_job:.2f}")
 PY

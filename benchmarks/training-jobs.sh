@@ -68,7 +68,7 @@ echo "== 3. training samples/s: through the platform vs the same DJL loop in one
 training="$("$ROOT/benchmarks/training-compare.sh" "$WORK")"
 echo "$training"
 
-value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+value() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" $2"; }
 echo
 echo "== results"
 printf '  %-52s %s\n' \
@@ -77,4 +77,6 @@ printf '  %-52s %s\n' \
   "submit-to-start p50 / p99 (ms)" "$(value p50_ms "$latency") / $(value p99_ms "$latency")" \
   "training samples/s: direct DJL loop" "$(value direct_samples_per_second "$training")" \
   "training samples/s: through the platform" "$(value platform_samples_per_second "$training")" \
-  "ratio platform / direct" "$(value ratio "$training")"
+  "ratio platform / direct (training loop)" "$(value ratio "$training")" \
+  "training samples/s end to end (job start to finish)" "$(value end_to_end_samples_per_second "$training")" \
+  "ratio end to end / direct" "$(value end_to_end_ratio "$training")"

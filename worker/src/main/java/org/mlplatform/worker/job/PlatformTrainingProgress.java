@@ -1,8 +1,14 @@
 package org.mlplatform.worker.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.JobAssignment;
@@ -18,8 +24,12 @@ import org.mlplatform.worker.training.TrainingStoppedException;
  * uploads. A 409 on any of them means the lease is gone: the loop stops at its next batch. A cancel
  * heard by the heartbeat stops it too. Other failures to report are logged and skipped: the next
  * epoch tries again, and the lease decides whether the job lives.
+ *
+ * <p>Reports go out in order on a thread of their own, so the training thread never waits for
+ * platform-api: the next epoch trains while the last checkpoint uploads. {@link #drain()} waits
+ * until everything reported has been delivered.
  */
-final class PlatformTrainingProgress implements TrainingProgress {
+final class PlatformTrainingProgress implements TrainingProgress, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PlatformTrainingProgress.class);
 
@@ -27,7 +37,7 @@ final class PlatformTrainingProgress implements TrainingProgress {
     private final JobAssignment job;
     private final AtomicBoolean cancelled;
     private final AtomicBoolean stale;
-    private volatile EpochMetrics lastEpoch;
+    private final ExecutorService reporter;
 
     PlatformTrainingProgress(
             JobsApi api, JobAssignment job, AtomicBoolean cancelled, AtomicBoolean stale) {
@@ -35,6 +45,13 @@ final class PlatformTrainingProgress implements TrainingProgress {
         this.job = job;
         this.cancelled = cancelled;
         this.stale = stale;
+        this.reporter =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "job-report-" + job.jobId());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
     }
 
     @Override
@@ -45,7 +62,6 @@ final class PlatformTrainingProgress implements TrainingProgress {
 
     @Override
     public void epochEnded(EpochMetrics metrics) {
-        lastEpoch = metrics;
         send(new NewJobEvent(JobEventType.EPOCH, null, null, metrics));
     }
 
@@ -54,19 +70,31 @@ final class PlatformTrainingProgress implements TrainingProgress {
         if (stale.get()) {
             return;
         }
+        // The loop deletes its file when this returns: the upload takes it over.
+        Path upload = checkpoint.resolveSibling(checkpoint.getFileName() + ".upload");
         try {
-            api.checkpoint(job.jobId(), job.leaseToken(), epoch, checkpoint);
-            send(
-                    new NewJobEvent(
-                            JobEventType.CHECKPOINT,
-                            null,
-                            "Checkpoint saved after epoch " + epoch,
-                            lastEpoch));
-        } catch (StaleLeaseException e) {
-            lost(e);
-        } catch (PlatformApiException e) {
+            Files.move(checkpoint, upload, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
             LOG.warnf("Job %s: checkpoint of epoch %d not saved: %s", job.jobId(), epoch, e);
+            return;
         }
+        reporter.execute(
+                () -> {
+                    try {
+                        if (!stale.get()) {
+                            // platform-api records the CHECKPOINT event itself.
+                            api.checkpoint(job.jobId(), job.leaseToken(), epoch, upload);
+                        }
+                    } catch (StaleLeaseException e) {
+                        lost(e);
+                    } catch (PlatformApiException e) {
+                        LOG.warnf(
+                                "Job %s: checkpoint of epoch %d not saved: %s",
+                                job.jobId(), epoch, e);
+                    } finally {
+                        deleteQuietly(upload);
+                    }
+                });
     }
 
     @Override
@@ -80,16 +108,52 @@ final class PlatformTrainingProgress implements TrainingProgress {
         return Optional.empty();
     }
 
+    /**
+     * Waits until every report so far has been delivered (or given up on), at most {@code
+     * timeoutSeconds}; later reports are refused.
+     */
+    void drain(long timeoutSeconds) {
+        reporter.shutdown();
+        try {
+            if (!reporter.awaitTermination(timeoutSeconds, TimeUnit.SECONDS)) {
+                LOG.warnf("Job %s: reports still pending after %d s", job.jobId(), timeoutSeconds);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        reporter.shutdownNow();
+    }
+
     private void send(NewJobEvent event) {
-        if (stale.get()) {
+        if (stale.get() || reporter.isShutdown()) {
             return;
         }
+        reporter.execute(
+                () -> {
+                    if (stale.get()) {
+                        return;
+                    }
+                    try {
+                        api.events(job.jobId(), job.leaseToken(), List.of(event));
+                    } catch (StaleLeaseException e) {
+                        lost(e);
+                    } catch (PlatformApiException e) {
+                        LOG.warnf(
+                                "Job %s: an event was not delivered: %s",
+                                job.jobId(), e.getMessage());
+                    }
+                });
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            api.events(job.jobId(), job.leaseToken(), List.of(event));
-        } catch (StaleLeaseException e) {
-            lost(e);
-        } catch (PlatformApiException e) {
-            LOG.warnf("Job %s: an event was not delivered: %s", job.jobId(), e.getMessage());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debugf("Could not delete %s: %s", file, e.getMessage());
         }
     }
 

@@ -28,6 +28,9 @@ final class TrainJob {
 
     private static final Logger LOG = Logger.getLogger(TrainJob.class);
 
+    /** How long a finished loop waits for its last events and checkpoint to reach platform-api. */
+    private static final long REPORT_DRAIN_SECONDS = 120;
+
     /** What to report: a result, or an error with its retryability, or (all null) nothing. */
     record Result(TrainingResult training, String error, boolean retryable) {
         static final Result NOTHING = new Result(null, null, false);
@@ -55,6 +58,8 @@ final class TrainJob {
             jobDir = Files.createDirectories(workDir).resolve("train-" + job.jobId());
             Files.createDirectories(jobDir);
             TrainedArtifact artifact = training.train(job.train(), progress, jobDir);
+            // Every epoch and checkpoint reaches platform-api before the model does.
+            progress.drain(REPORT_DRAIN_SECONDS);
             if (stale.get() || cancelled.get()) {
                 return Result.NOTHING;
             }
@@ -84,6 +89,8 @@ final class TrainJob {
             LOG.errorf(e, "Job %s: training broke", job.jobId());
             return new Result(null, "The worker failed while training: " + e, true);
         } finally {
+            progress.drain(REPORT_DRAIN_SECONDS);
+            progress.close();
             if (jobDir != null) {
                 deleteRecursively(jobDir);
             }
