@@ -62,24 +62,26 @@ public class JobQueueBenchmark {
                     new Thread(
                             () -> {
                                 try {
-                                    while (true) {
-                                        HttpResponse<String> claimed =
-                                                send("/internal/v1/jobs/claim", token, claim);
-                                        if (claimed.statusCode() == 204) {
-                                            return;
-                                        }
-                                        String id = field(claimed.body(), "jobId");
-                                        String lease = field(claimed.body(), "leaseToken");
-                                        HttpResponse<String> completed =
+                                    // As the worker does: each completion claims the next job.
+                                    HttpResponse<String> job =
+                                            send("/internal/v1/jobs/claim", token, claim);
+                                    while (job.statusCode() == 200) {
+                                        String id = field(job.body(), "jobId");
+                                        String lease = field(job.body(), "leaseToken");
+                                        job =
                                                 send(
                                                         "/internal/v1/jobs/" + id + "/complete",
                                                         token,
-                                                        "{\"leaseToken\":\"" + lease + "\"}");
-                                        if (completed.statusCode() != 204) {
-                                            throw new IllegalStateException(
-                                                    "complete: " + completed.statusCode());
-                                        }
+                                                        "{\"leaseToken\":\""
+                                                                + lease
+                                                                + "\",\"next\":"
+                                                                + claim
+                                                                + "}");
                                         done.incrementAndGet();
+                                    }
+                                    if (job.statusCode() != 204) {
+                                        throw new IllegalStateException(
+                                                "claim or complete: " + job.statusCode());
                                     }
                                 } catch (Exception e) {
                                     throw new RuntimeException(e);

@@ -54,8 +54,15 @@ public class JobsInternalResource implements JobsInternalApi {
     }
 
     @Override
-    public void complete(UUID id, CompleteJobRequest request) {
+    public RestResponse<JobAssignment> complete(UUID id, CompleteJobRequest request) {
         jobs.complete(id, request);
+        if (request.next() == null) {
+            return RestResponse.noContent();
+        }
+        ClaimJobRequest next = request.next();
+        return claims.claim(new ClaimJobRequest(next.workerId(), next.kinds(), 0))
+                .map(RestResponse::ok)
+                .orElseGet(RestResponse::noContent);
     }
 
     @Override

@@ -155,6 +155,40 @@ class JobFairnessTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void shouldClaimTheNextJobInTheSameCallThatCompletesOne() {
+        String slug = TestData.tenant(TestData.user("chained"));
+        List<UUID> ids = enqueueNoops(Models.tenantId(slug), 2);
+        Map<String, Object> next =
+                Map.of("workerId", TrainingJobs.WORKER, "kinds", List.of("NOOP"));
+
+        Response first = TrainingJobs.claim("NOOP");
+        Response chained =
+                TrainingJobs.worker(
+                        "complete",
+                        first.<String>path("jobId"),
+                        Map.of("leaseToken", first.<String>path("leaseToken"), "next", next));
+        Response last =
+                TrainingJobs.worker(
+                        "complete",
+                        chained.<String>path("jobId"),
+                        Map.of("leaseToken", chained.<String>path("leaseToken"), "next", next));
+        Response stale =
+                TrainingJobs.worker(
+                        "complete",
+                        chained.<String>path("jobId"),
+                        Map.of("leaseToken", chained.<String>path("leaseToken"), "next", next));
+
+        assertThat(chained.statusCode()).isEqualTo(200);
+        assertThat(List.of(first.<String>path("jobId"), chained.<String>path("jobId")))
+                .containsExactlyInAnyOrderElementsOf(ids.stream().map(UUID::toString).toList());
+        assertThat(last.statusCode()).as("nothing left to claim").isEqualTo(204);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        for (UUID id : ids) {
+            assertThat(TrainingJobs.status(id.toString())).isEqualTo(JobStatus.SUCCEEDED);
+        }
+    }
+
     private List<UUID> enqueueNoops(long tenantId, int count) {
         return QuarkusTransaction.requiringNew()
                 .call(

@@ -36,10 +36,14 @@ public interface JobsInternalApi {
     JobHeartbeatResponse heartbeat(
             @PathParam("id") UUID id, @Valid @NotNull JobHeartbeatRequest request);
 
-    /** 204; 409 when the lease is stale. */
+    /**
+     * Finishes the job: 204, or 200 with the next job when the request asked for one ({@code next})
+     * and one was queued; 409 when the lease is stale (and nothing is claimed).
+     */
     @POST
     @Path("/jobs/{id}/complete")
-    void complete(@PathParam("id") UUID id, @Valid @NotNull CompleteJobRequest request);
+    RestResponse<JobAssignment> complete(
+            @PathParam("id") UUID id, @Valid @NotNull CompleteJobRequest request);
 
     /** 204; 409 when the lease is stale. */
     @POST

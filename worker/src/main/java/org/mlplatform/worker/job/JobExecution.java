@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
@@ -54,8 +56,12 @@ public class JobExecution {
         this.trainJob = new TrainJob(api, training, Path.of(config.workDir()), meters);
     }
 
-    /** Runs the job to its end; heartbeats go out on {@code heartbeats} meanwhile. */
-    void run(JobAssignment job, ScheduledExecutorService heartbeats) {
+    /**
+     * Runs the job to its end; heartbeats go out on {@code heartbeats} meanwhile. When it succeeds
+     * and {@code next} is set, its completion claims the next job, which is returned.
+     */
+    Optional<JobAssignment> run(
+            JobAssignment job, ScheduledExecutorService heartbeats, ClaimJobRequest next) {
         meters.counter("platform.worker.jobs.claimed", "kind", job.kind().name()).increment();
         LOG.infof("Job %s (%s, attempt %d) claimed", job.jobId(), job.kind(), job.attempt());
         Lease lease = new Lease(job);
@@ -64,7 +70,7 @@ public class JobExecution {
                 heartbeats.scheduleAtFixedRate(
                         lease::renew, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            finish(job, lease, execute(job, lease));
+            return finish(job, lease, execute(job, lease), next);
         } finally {
             renewal.cancel(false);
         }
@@ -117,10 +123,11 @@ public class JobExecution {
         }
     }
 
-    private void finish(JobAssignment job, Lease lease, Outcome outcome) {
+    private Optional<JobAssignment> finish(
+            JobAssignment job, Lease lease, Outcome outcome, ClaimJobRequest next) {
         if (lease.stale.get()) {
             dropped(job, "its lease went to another worker while it ran");
-            return;
+            return Optional.empty();
         }
         if (lease.cancelled.get()) {
             LOG.infof("Job %s was cancelled while it ran; reporting it as failed", job.jobId());
@@ -134,11 +141,15 @@ public class JobExecution {
                 api.fail(job.jobId(), job.leaseToken(), "Cancelled while running", false);
                 count("failed", job);
             } else if (outcome.error() == null && outcome.training() != null) {
-                api.complete(job.jobId(), job.leaseToken(), outcome.training());
+                Optional<JobAssignment> claimed =
+                        api.complete(job.jobId(), job.leaseToken(), null, outcome.training(), next);
                 count("succeeded", job);
                 LOG.infof("Job %s trained: %s", job.jobId(), outcome.training().metrics());
+                return claimed;
             } else if (outcome.error() == null) {
-                api.complete(job.jobId(), job.leaseToken(), outcome.validation());
+                Optional<JobAssignment> claimed =
+                        api.complete(
+                                job.jobId(), job.leaseToken(), outcome.validation(), null, next);
                 count("succeeded", job);
                 ModelValidationResult v = outcome.validation();
                 LOG.infof(
@@ -146,6 +157,7 @@ public class JobExecution {
                         job.jobId(),
                         v == null ? "-" : v.valid(),
                         v == null || v.valid() ? "" : " (" + v.failureReason() + ")");
+                return claimed;
             } else {
                 api.fail(job.jobId(), job.leaseToken(), outcome.error(), outcome.retryable());
                 count("failed", job);
@@ -159,6 +171,7 @@ public class JobExecution {
             // The lease expires and platform-api queues the job again.
             LOG.warnf("Job %s: could not report the outcome: %s", job.jobId(), e.getMessage());
         }
+        return Optional.empty();
     }
 
     private void dropped(JobAssignment job, String why) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.worker.common.Backoff;
@@ -155,13 +156,18 @@ public class JobRunner {
                     pause(delay);
                     continue;
                 }
-                if (job.isPresent()) {
-                    busy.set(true);
-                    try {
-                        execution.run(job.get(), heartbeats);
-                    } finally {
-                        busy.set(false);
+                busy.set(true);
+                try {
+                    // A finished job's completion claims the next one while there is work.
+                    while (job.isPresent()) {
+                        ClaimJobRequest next =
+                                stopping()
+                                        ? null
+                                        : new ClaimJobRequest(workerId, supportedKinds(), 0);
+                        job = execution.run(job.get(), heartbeats, next);
                     }
+                } finally {
+                    busy.set(false);
                 }
             }
         }

@@ -102,27 +102,29 @@ public class JobsApi {
                 () -> client.heartbeat(jobId, new JobHeartbeatRequest(leaseToken)));
     }
 
-    /** Finishes the job successfully, with the validation result of a VALIDATE_MODEL job. */
-    void complete(UUID jobId, UUID leaseToken, ModelValidationResult validation)
+    /**
+     * Finishes the job successfully with its result (a validation or a training result; the other
+     * null). With {@code next} set, the same call claims the next job, without waiting.
+     */
+    Optional<JobAssignment> complete(
+            UUID jobId,
+            UUID leaseToken,
+            ModelValidationResult validation,
+            TrainingResult training,
+            ClaimJobRequest next)
             throws StaleLeaseException {
-        leased(
-                "complete",
-                jobId,
-                () -> {
-                    client.complete(jobId, new CompleteJobRequest(leaseToken, validation, null));
-                    return null;
-                });
-    }
-
-    /** Finishes a TRAIN job successfully with what it produced. */
-    void complete(UUID jobId, UUID leaseToken, TrainingResult training) throws StaleLeaseException {
-        leased(
-                "complete",
-                jobId,
-                () -> {
-                    client.complete(jobId, new CompleteJobRequest(leaseToken, null, training));
-                    return null;
-                });
+        RestResponse<JobAssignment> response =
+                leased(
+                        "complete",
+                        jobId,
+                        () ->
+                                client.complete(
+                                        jobId,
+                                        new CompleteJobRequest(
+                                                leaseToken, validation, training, next)));
+        return response == null || response.getStatus() != 200
+                ? Optional.empty()
+                : Optional.ofNullable(response.getEntity());
     }
 
     /** Reports events of a running job (at most 200 per call). */
