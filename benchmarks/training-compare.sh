@@ -29,16 +29,24 @@ loop=$(sed -n 's/.*(loop \([0-9.]*\) s).*/\1/p' <<<"$direct")
 name="bench-$(date +%s)"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
   --data-binary @"$WORK/train.csv" "$API/datasets?name=$name&format=csv"
-job=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{
-  \"dataset\": \"$name\", \"task\": \"classification\", \"labelColumn\": \"label\",
-  \"architecture\": {\"type\": \"mlp\"}, \"hyperparameters\": {\"epochs\": $EPOCHS, \"batchSize\": $BATCH},
-  \"outputModel\": \"$name\"}" "$API/training-jobs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-while true; do
-  state=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/training-jobs/$job")
-  status=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["status"])' "$state")
-  case "$status" in SUCCEEDED) break ;; FAILED|CANCELLED) echo "job $job ended $status: $state" >&2; exit 1 ;; esac
-  sleep 0.5
-done
+submit() {
+  curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{
+    \"dataset\": \"$name\", \"task\": \"classification\", \"labelColumn\": \"label\",
+    \"architecture\": {\"type\": \"mlp\"}, \"hyperparameters\": {\"epochs\": $EPOCHS, \"batchSize\": $BATCH},
+    \"outputModel\": \"$name\"}" "$API/training-jobs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+await_success() {
+  while true; do
+    state=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/training-jobs/$1")
+    status=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["status"])' "$state")
+    case "$status" in SUCCEEDED) break ;; FAILED|CANCELLED) echo "job $1 ended $status: $state" >&2; exit 1 ;; esac
+    sleep 0.5
+  done
+}
+# A warm-up job first, as the direct run warms up: both measure a warm JVM.
+await_success "$(submit)"
+job=$(submit)
+await_success "$job"
 events=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/training-jobs/$job/events?limit=1000")
 python3 - "$state" "$samples" "$EPOCHS" "$loop" "$events" <<'PY'
 import json, sys
