@@ -1,7 +1,6 @@
 package org.mlplatform.portal.model;
 
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.mlplatform.contract.me.TenantMembershipResponse;
 import org.mlplatform.contract.model.ModelResponse;
@@ -29,6 +27,7 @@ import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notice;
 import org.mlplatform.portal.layout.Notifications;
+import org.mlplatform.portal.layout.Polling;
 import org.mlplatform.portal.tenant.TenantView;
 
 /**
@@ -51,7 +50,7 @@ public class ModelView extends TenantView {
     private String tenant;
     private String model;
     private boolean canWrite;
-    private Registration polling;
+    private final Polling polling = new Polling(POLL_MILLIS, () -> refresh(null));
     private Integer selectOnOpen;
 
     public ModelView(PlatformApi api, ModelRegistryApi registry, Uploads uploads) {
@@ -151,7 +150,7 @@ public class ModelView extends TenantView {
             list = registry.versions(tenant, model);
         } catch (PlatformApiException e) {
             Notifications.error(e.getMessage());
-            stopPolling();
+            polling.stop();
             return;
         }
         ModelVersionResponse selected = versions.asSingleSelect().getValue();
@@ -161,35 +160,12 @@ public class ModelView extends TenantView {
                 .filter(v -> wanted == null || v.version() == wanted)
                 .findFirst()
                 .ifPresentOrElse(versions::select, () -> details.show(tenant, null));
-        if (list.stream().anyMatch(v -> v.status() == ModelVersionStatus.VALIDATING)) {
-            startPolling();
-        } else {
-            stopPolling();
-        }
-    }
-
-    private void startPolling() {
-        UI ui = UI.getCurrent();
-        if (polling == null && ui != null) {
-            ui.setPollInterval(POLL_MILLIS);
-            polling = ui.addPollListener(e -> refresh(null));
-        }
-    }
-
-    private void stopPolling() {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
-        }
+        polling.keepWhile(list.stream().anyMatch(v -> v.status() == ModelVersionStatus.VALIDATING));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        stopPolling();
+        polling.stop();
         super.onDetach(event);
     }
 

@@ -2,7 +2,6 @@ package org.mlplatform.portal.training;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,7 +13,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.TrainingApi;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
+import org.mlplatform.portal.layout.Polling;
 import org.mlplatform.portal.tenant.TenantView;
 
 /**
@@ -46,7 +45,8 @@ public class TrainingJobsView extends TenantView {
     final Select<JobStatus> status = new Select<>();
     private final TrainingApi training;
     private String tenant;
-    private Registration polling;
+    private final Polling polling =
+            new Polling(POLL_MILLIS, () -> grid.getDataProvider().refreshAll());
 
     /** The queued and running jobs the grid has shown; it polls while there are any. */
     private final Set<UUID> active = new HashSet<>();
@@ -134,36 +134,13 @@ public class TrainingJobsView extends TenantView {
                 active.add(job.id());
             }
         }
-        if (active.isEmpty()) {
-            stopPolling();
-        } else {
-            startPolling();
-        }
+        polling.keepWhile(!active.isEmpty());
         return answer;
-    }
-
-    private void startPolling() {
-        UI ui = UI.getCurrent();
-        if (polling == null && ui != null) {
-            ui.setPollInterval(POLL_MILLIS);
-            polling = ui.addPollListener(e -> grid.getDataProvider().refreshAll());
-        }
-    }
-
-    private void stopPolling() {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
-        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        stopPolling();
+        polling.stop();
         super.onDetach(event);
     }
 }

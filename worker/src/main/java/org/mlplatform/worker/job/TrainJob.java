@@ -3,16 +3,14 @@ package org.mlplatform.worker.job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.TrainingResult;
+import org.mlplatform.worker.common.Directories;
 import org.mlplatform.worker.registration.PlatformApiException;
 import org.mlplatform.worker.training.TrainedArtifact;
 import org.mlplatform.worker.training.TrainingException;
@@ -92,33 +90,9 @@ final class TrainJob {
             progress.drain(REPORT_DRAIN_SECONDS);
             progress.close();
             if (jobDir != null) {
-                deleteRecursively(jobDir);
+                Directories.deleteRecursively(jobDir);
             }
             sample.stop(meters.timer("platform.worker.training.duration", "result", result));
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(
-                    dir,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                                throws IOException {
-                            Files.deleteIfExists(file);
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path d, IOException e)
-                                throws IOException {
-                            Files.deleteIfExists(d);
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            LOG.warnf("Could not delete %s: %s", dir, e.getMessage());
         }
     }
 }

@@ -2,11 +2,8 @@ package org.mlplatform.worker.validation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -14,6 +11,7 @@ import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.job.ValidateModelSpec;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.worker.common.Directories;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.engine.DjlEngine;
 
@@ -59,7 +57,7 @@ public class ModelValidator {
             downloader.download(spec.sha256(), spec.sizeBytes(), artifact);
             return logged(artifact, spec.format(), validateFile(artifact, spec.format(), jobDir));
         } finally {
-            deleteRecursively(jobDir);
+            Directories.deleteRecursively(jobDir);
         }
     }
 
@@ -74,7 +72,7 @@ public class ModelValidator {
         try {
             return logged(artifact, format, validateFile(artifact, format, scratch));
         } finally {
-            deleteRecursively(scratch);
+            Directories.deleteRecursively(scratch);
         }
     }
 
@@ -220,30 +218,6 @@ public class ModelValidator {
         } catch (IOException e) {
             throw new ArtifactException(
                     "Cannot create a work dir in " + workDir + ": " + e.getMessage(), true, e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(
-                    dir,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                                throws IOException {
-                            Files.delete(file);
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path d, IOException e)
-                                throws IOException {
-                            Files.delete(d);
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            LOG.warnf("Could not delete %s: %s", dir, e.getMessage());
         }
     }
 }
