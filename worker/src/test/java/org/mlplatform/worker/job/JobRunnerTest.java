@@ -183,13 +183,11 @@ class JobRunnerTest {
     }
 
     private static List<Call> callsOf(UUID jobId, String operation) {
-        String path = "/internal/v1/jobs/" + jobId + "/" + operation;
-        return FakePlatformApi.JOB_CALLS.stream().filter(c -> c.path().equals(path)).toList();
+        return FakePlatformApi.jobCalls(jobId, operation);
     }
 
     private static Call awaitCall(UUID jobId, String operation) {
-        awaitUntil(() -> !callsOf(jobId, operation).isEmpty(), operation + " of job " + jobId);
-        return callsOf(jobId, operation).get(0);
+        return FakePlatformApi.awaitJobCall(jobId, operation, DEADLINE);
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -197,17 +195,6 @@ class JobRunnerTest {
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + DEADLINE + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for " + what, e);
-            }
-        }
+        FakePlatformApi.awaitUntil(condition, what, DEADLINE);
     }
 }

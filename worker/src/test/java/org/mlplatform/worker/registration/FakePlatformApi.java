@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlplatform.contract.job.JobAssignment;
@@ -336,6 +338,39 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * The calls this fake got for one operation of a job ({@code complete}, {@code events}, ...).
+     */
+    public static List<Call> jobCalls(UUID jobId, String operation) {
+        String path = "/internal/v1/jobs/" + jobId + "/" + operation;
+        return JOB_CALLS.stream().filter(c -> c.path().equals(path)).toList();
+    }
+
+    /** The first such call, waited for at most {@code deadline}. */
+    public static Call awaitJobCall(UUID jobId, String operation, Duration deadline) {
+        awaitUntil(
+                () -> !jobCalls(jobId, operation).isEmpty(),
+                operation + " of job " + jobId,
+                deadline);
+        return jobCalls(jobId, operation).get(0);
+    }
+
+    /** Polls the condition every 20 ms; fails after {@code deadline}. */
+    public static void awaitUntil(BooleanSupplier condition, String what, Duration deadline) {
+        Instant end = Instant.now().plus(deadline);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("Timed out after " + deadline + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted waiting for " + what, e);
+            }
         }
     }
 }

@@ -299,27 +299,14 @@ class TrainJobTest {
     }
 
     private static List<Call> callsOf(JobAssignment job, String operation) {
-        String path = "/internal/v1/jobs/" + job.jobId() + "/" + operation;
-        return FakePlatformApi.JOB_CALLS.stream().filter(c -> c.path().equals(path)).toList();
+        return FakePlatformApi.jobCalls(job.jobId(), operation);
     }
 
     private static Call awaitCall(JobAssignment job, String operation) {
-        awaitUntil(() -> !callsOf(job, operation).isEmpty(), operation + " of job " + job.jobId());
-        return callsOf(job, operation).get(0);
+        return FakePlatformApi.awaitJobCall(job.jobId(), operation, DEADLINE);
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + DEADLINE + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for " + what, e);
-            }
-        }
+        FakePlatformApi.awaitUntil(condition, what, DEADLINE);
     }
 }
