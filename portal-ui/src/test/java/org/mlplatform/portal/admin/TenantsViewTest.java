@@ -119,13 +119,7 @@ class TenantsViewTest {
                         new QuotaLimit(null, 1),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0)));
-        TenantsView view = _get(TenantsView.class);
-        _click(
-                _get(
-                        _getCellComponent(view.grid, 0, "actions"),
-                        Button.class,
-                        spec -> spec.withId("quota-acme")));
-        QuotaForm form = _get(QuotaForm.class);
+        QuotaForm form = openQuotaForm();
         assertThat(form.storage.getValue()).isEqualByComparingTo("2");
         assertThat(form.unit.getValue()).isEqualTo(QuotaForm.Unit.GB);
         assertThat(form.storage.getHelperText()).isEqualTo("Uses 1.0 GB");
@@ -150,13 +144,7 @@ class TenantsViewTest {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(2L, 1),
                         new QuotaLimit(36_000L, 5_400)));
-        TenantsView view = _get(TenantsView.class);
-        _click(
-                _get(
-                        _getCellComponent(view.grid, 0, "actions"),
-                        Button.class,
-                        spec -> spec.withId("quota-acme")));
-        QuotaForm form = _get(QuotaForm.class);
+        QuotaForm form = openQuotaForm();
         assertThat(form.concurrentJobs.getValue()).isEqualTo(2);
         assertThat(form.trainingHours.getValue()).isEqualByComparingTo("10");
         assertThat(form.trainingHours.getHelperText()).isEqualTo("Used 1.5 h this month (UTC)");
@@ -179,13 +167,7 @@ class TenantsViewTest {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(1_001L, 0)));
-        TenantsView view = _get(TenantsView.class);
-        _click(
-                _get(
-                        _getCellComponent(view.grid, 0, "actions"),
-                        Button.class,
-                        spec -> spec.withId("quota-acme")));
-        QuotaForm form = _get(QuotaForm.class);
+        QuotaForm form = openQuotaForm();
         assertThat(form.trainingHours.getValue()).isEqualByComparingTo("0.278056");
 
         _click(form.save);
@@ -211,5 +193,16 @@ class TenantsViewTest {
         assertThat(form.models.isInvalid()).isTrue();
         assertThat(form.models.getErrorMessage()).isEqualTo("must be 0 or more");
         assertThat(_get(Dialog.class).isOpened()).isTrue();
+    }
+
+    /** Opens the quota dialog of acme, the first tenant in the grid. */
+    private static QuotaForm openQuotaForm() {
+        TenantsView view = _get(TenantsView.class);
+        _click(
+                _get(
+                        _getCellComponent(view.grid, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("quota-acme")));
+        return _get(QuotaForm.class);
     }
 }
