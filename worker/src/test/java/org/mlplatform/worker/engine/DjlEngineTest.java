@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.worker.registration.FakePlatformApi;
 
@@ -22,6 +23,11 @@ class DjlEngineTest {
 
     @Test
     void shouldReportLoadedPyTorchEngineInHealth() {
+        // Readiness also waits for the registration, which runs in the background after start-up.
+        FakePlatformApi.awaitUntil(
+                () -> given().get("/q/health/ready").statusCode() == 200,
+                "the worker to be ready",
+                Duration.ofSeconds(30));
         given().when()
                 .get("/q/health/ready")
                 .then()
