@@ -144,7 +144,14 @@ class ApiE2ETest {
         as("alice")
                 .body(
                         new RegisterWorkerRequest(
-                                "impostor", "http://localhost:1", null, null, null, Map.of()))
+                                "impostor",
+                                "http://localhost:1",
+                                null,
+                                null,
+                                null,
+                                Map.of(),
+                                null,
+                                null))
                 .post("/internal/v1/workers/register")
                 .then()
                 .statusCode(403);

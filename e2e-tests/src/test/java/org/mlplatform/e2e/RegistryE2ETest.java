@@ -107,7 +107,7 @@ class RegistryE2ETest {
                 .then()
                 .statusCode(201);
         as("admin")
-                .body(new SetQuotaRequest(10_000L, null, null, null, null))
+                .body(new SetQuotaRequest(10_000L, null, null, null, null, null, null))
                 .put("/api/v1/admin/tenants/" + slug + "/quota")
                 .then()
                 .statusCode(200);

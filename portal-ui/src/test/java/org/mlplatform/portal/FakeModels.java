@@ -37,7 +37,7 @@ public class FakeModels implements ModelsApi, ModelVersionsApi {
         models.put(
                 tenant + "/" + name,
                 new ModelResponse(
-                        name, description, task, null, 0, FakePlatform.T0, FakePlatform.T0));
+                        name, description, task, null, 0, null, FakePlatform.T0, FakePlatform.T0));
         versions.put(tenant + "/" + name, new ArrayList<>());
     }
 
@@ -74,6 +74,7 @@ public class FakeModels implements ModelsApi, ModelVersionsApi {
                         m.task(),
                         v.version(),
                         list.size(),
+                        m.defaultVersion(),
                         m.createdAt(),
                         FakePlatform.T0));
         return v;

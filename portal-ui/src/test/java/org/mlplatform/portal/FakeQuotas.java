@@ -27,6 +27,8 @@ public class FakeQuotas implements QuotaApi, AdminQuotaApi {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0)));
     }
 
@@ -42,7 +44,13 @@ public class FakeQuotas implements QuotaApi, AdminQuotaApi {
                         new QuotaLimit(
                                 toLong(request.maxConcurrentJobs()), now.concurrentJobs().used()),
                         new QuotaLimit(
-                                request.monthlyTrainingSeconds(), now.trainingSeconds().used()));
+                                request.monthlyTrainingSeconds(), now.trainingSeconds().used()),
+                        new QuotaLimit(
+                                toLong(request.maxRequestsPerSecond()),
+                                now.requestsPerSecond().used()),
+                        new QuotaLimit(
+                                request.monthlyInferenceRequests(),
+                                now.inferenceRequests().used()));
         quotas.put(slug, updated);
         return updated;
     }

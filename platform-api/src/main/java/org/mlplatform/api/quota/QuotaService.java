@@ -100,7 +100,9 @@ public class QuotaService {
                 new QuotaLimit(limits.maxModels(), usage.models),
                 new QuotaLimit(limits.maxDatasets(), usage.datasets),
                 new QuotaLimit(limits.maxConcurrentJobs(), training.runningJobs(tenantId)),
-                new QuotaLimit(limits.monthlyTrainingSeconds(), training.usedSeconds(tenantId)));
+                new QuotaLimit(limits.monthlyTrainingSeconds(), training.usedSeconds(tenantId)),
+                null,
+                null);
     }
 
     private static void add(TenantUsage usage, Counter counter, int delta) {

@@ -10,6 +10,7 @@ import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.PlatformConfig;
 import org.mlplatform.contract.worker.RegisterWorkerRequest;
 import org.mlplatform.contract.worker.WorkerResponse;
+import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.contract.worker.WorkerStatus;
 
 /** Worker registration, heartbeats and liveness. */
@@ -74,6 +75,7 @@ public class WorkerService {
                 w.engine,
                 w.engineVersion,
                 w.capabilities,
+                List.of(WorkerRole.JOBS),
                 online ? WorkerStatus.ONLINE : WorkerStatus.OFFLINE,
                 w.registeredAt,
                 w.lastHeartbeatAt);

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param latestVersion the highest version number; null before the first upload
  * @param versionCount how many versions exist
+ * @param defaultVersion the version unversioned inference calls reach; null: the highest deployed
  */
 public record ModelResponse(
         String name,
@@ -14,5 +15,6 @@ public record ModelResponse(
         ModelTask task,
         Integer latestVersion,
         long versionCount,
+        Integer defaultVersion,
         Instant createdAt,
         Instant updatedAt) {}

@@ -2,6 +2,7 @@ package org.mlplatform.contract.worker;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param engine the DJL engine it loaded, such as {@code PyTorch}
  * @param engineVersion that engine's version
  * @param capabilities free-form facts: device, cores, memory
+ * @param roles what it does; null or empty: {@code JOBS} only
+ * @param inferenceToken a secret the worker made at start; the gateway sends it as {@code
+ *     Authorization: Bearer} on every inference call, and the worker refuses calls without it
  */
 public record RegisterWorkerRequest(
         @NotBlank @Size(max = 200) String name,
@@ -20,4 +24,6 @@ public record RegisterWorkerRequest(
         @Size(max = 100) String version,
         @Size(max = 100) String engine,
         @Size(max = 100) String engineVersion,
-        Map<String, String> capabilities) {}
+        Map<String, String> capabilities,
+        List<WorkerRole> roles,
+        @Size(min = 32, max = 200) String inferenceToken) {}

@@ -1,6 +1,7 @@
 package org.mlplatform.contract.worker;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ public record WorkerResponse(
         String engine,
         String engineVersion,
         Map<String, String> capabilities,
+        List<WorkerRole> roles,
         WorkerStatus status,
         Instant registeredAt,
         Instant lastHeartbeatAt) {}

@@ -166,7 +166,9 @@ class QuotaForm extends FormLayout {
                                     models.getValue(),
                                     datasets.getValue(),
                                     concurrentJobs.getValue(),
-                                    trainingSecondsToSave())));
+                                    trainingSecondsToSave(),
+                                    null,
+                                    null)));
         }
     }
 

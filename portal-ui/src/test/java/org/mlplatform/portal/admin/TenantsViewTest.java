@@ -118,6 +118,8 @@ class TenantsViewTest {
                         new QuotaLimit(5L, 2),
                         new QuotaLimit(null, 1),
                         new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0)));
         QuotaForm form = openQuotaForm();
         assertThat(form.storage.getValue()).isEqualByComparingTo("2");
@@ -130,7 +132,7 @@ class TenantsViewTest {
         _click(form.save);
 
         assertThat(platform.writes)
-                .containsExactly(new SetQuotaRequest(1536L << 20, null, 7, null, null));
+                .containsExactly(new SetQuotaRequest(1536L << 20, null, 7, null, null, null, null));
         _assertNone(Dialog.class);
     }
 
@@ -143,7 +145,9 @@ class TenantsViewTest {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(2L, 1),
-                        new QuotaLimit(36_000L, 5_400)));
+                        new QuotaLimit(36_000L, 5_400),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
         QuotaForm form = openQuotaForm();
         assertThat(form.concurrentJobs.getValue()).isEqualTo(2);
         assertThat(form.trainingHours.getValue()).isEqualByComparingTo("10");
@@ -154,7 +158,7 @@ class TenantsViewTest {
         _click(form.save);
 
         assertThat(platform.writes)
-                .containsExactly(new SetQuotaRequest(null, null, null, 4, 9_000L));
+                .containsExactly(new SetQuotaRequest(null, null, null, 4, 9_000L, null, null));
     }
 
     @Test
@@ -166,14 +170,16 @@ class TenantsViewTest {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
-                        new QuotaLimit(1_001L, 0)));
+                        new QuotaLimit(1_001L, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
         QuotaForm form = openQuotaForm();
         assertThat(form.trainingHours.getValue()).isEqualByComparingTo("0.278056");
 
         _click(form.save);
 
         assertThat(platform.writes)
-                .containsExactly(new SetQuotaRequest(null, null, null, null, 1_001L));
+                .containsExactly(new SetQuotaRequest(null, null, null, null, 1_001L, null, null));
     }
 
     @Test

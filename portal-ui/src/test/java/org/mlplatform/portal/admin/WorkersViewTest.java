@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.worker.WorkerResponse;
+import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.contract.worker.WorkerStatus;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.PortalUi;
@@ -36,6 +38,7 @@ class WorkersViewTest {
                         "PyTorch",
                         "2.7.1",
                         Map.of(),
+                        List.of(WorkerRole.JOBS),
                         WorkerStatus.ONLINE,
                         FakePlatform.T0,
                         Instant.now()));

@@ -132,7 +132,8 @@ class TrainingApiTest {
     @Test
     void shouldTreatAConstraintTheClientCheckedLikeA400() {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-        var violations = validator.validate(new SetQuotaRequest(-1L, null, null, 2, null));
+        var violations =
+                validator.validate(new SetQuotaRequest(-1L, null, null, 2, null, null, null));
 
         assertThatThrownBy(
                         () ->

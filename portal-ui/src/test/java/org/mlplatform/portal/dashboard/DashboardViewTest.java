@@ -81,6 +81,8 @@ class DashboardViewTest {
                         new QuotaLimit(10L, 3),
                         new QuotaLimit(null, 4),
                         new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0)));
 
         DashboardView view = open("acme");
@@ -104,7 +106,9 @@ class DashboardViewTest {
                         new QuotaLimit(null, 0),
                         new QuotaLimit(null, 0),
                         new QuotaLimit(2L, 1),
-                        new QuotaLimit(36_000L, 9_000)));
+                        new QuotaLimit(36_000L, 9_000),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0)));
 
         DashboardView view = open("acme");
 

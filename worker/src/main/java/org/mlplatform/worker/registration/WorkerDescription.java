@@ -3,9 +3,11 @@ package org.mlplatform.worker.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlplatform.contract.worker.RegisterWorkerRequest;
+import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.engine.DjlEngine;
 import org.mlplatform.worker.engine.EngineInfo;
@@ -49,7 +51,9 @@ public class WorkerDescription {
                 Map.of(
                         "device", info.device(),
                         "cores", Integer.toString(runtime.availableProcessors()),
-                        "maxMemory", Long.toString(runtime.maxMemory())));
+                        "maxMemory", Long.toString(runtime.maxMemory())),
+                List.of(WorkerRole.JOBS),
+                null);
     }
 
     private static String hostName() {

@@ -1,0 +1,45 @@
+package org.mlplatform.contract.deployment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What inference workers call, with the {@code platform-worker} service account. A worker polls its
+ * assignments (the deployments it ranks among the top {@code replicas} for, by rendezvous hashing
+ * over the live inference workers), warms them up, and reports each one's state.
+ */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface DeploymentsInternalApi {
+
+    /** The deployments this worker should hold loaded; 404 when the worker id is unknown. */
+    @GET
+    @Path("/workers/{worker}/deployments")
+    List<DeploymentAssignment> assigned(@PathParam("worker") UUID worker);
+
+    /**
+     * One deployment, for a worker that gets a request for one it has not loaded (after a
+     * failover); 404 when it does not exist (any more).
+     */
+    @GET
+    @Path("/deployments/{id}")
+    DeploymentAssignment get(@PathParam("id") UUID id);
+
+    /** Records the worker's state of the deployment: 204; 404 for an unknown deployment. */
+    @PUT
+    @Path("/deployments/{id}/replicas/{worker}")
+    void report(
+            @PathParam("id") UUID id,
+            @PathParam("worker") UUID worker,
+            @Valid @NotNull ReplicaReport report);
+}

@@ -1,0 +1,4 @@
+package org.mlplatform.contract.inference;
+
+/** The Open Inference Protocol's error body: {@code {"error": "..."}}. */
+public record InferenceError(String error) {}
