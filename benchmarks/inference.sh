@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Benchmark (issue 5): inference throughput and latency, side by side in one run, for a small MLP
+# trained by the platform (Iris, 4 features) and an ONNX model (tiny-mlp.onnx, 4 inputs):
+#   (a) DJL predict in-process (DirectInferenceBenchmark: no HTTP, no JSON),
+#   (b) the inference worker called directly (POST /v2/models/<deployment id>/infer, its token),
+#   (c) the full gateway path (POST /v2/models/<model>/infer with an API key: key check, rate
+#       limits, quota, metering, routing),
+# with dynamic batching off (maxBatchSize 1) and on (maxBatchSize 32, maxBatchDelayMs 2), at
+# concurrency 1, 8 and 32, one row per request. The load comes from wrk (Debian's package); the
+# added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
+# concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
+# >= 1.5x the throughput at concurrency 32 for the MLP.
+#
+# It starts its own platform in a scratch data directory (the platform's ports must be free) and
+# stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DURATION="${1:-10}"
+WORK="$(mktemp -d /tmp/mlplatform-inference-bench.XXXXXX)"
+export PLATFORM_DATA="$WORK/platform-data"
+API=http://localhost:8080
+WORKER=http://localhost:8082
+T=$API/api/v1/tenants/acme
+KC=http://localhost:8180/realms/platform/protocol/openid-connect/token
+for tool in wrk hey psql; do
+  command -v $tool >/dev/null || { echo "needs $tool (Debian: apt-get install wrk hey postgresql-client)" >&2; exit 1; }
+done
+cleanup() { "$ROOT/platform" down >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+token() { curl -fsS -d grant_type=password -d client_id=platform-cli -d username=alice -d password=alice "$KC" | json 'd["access_token"]'; }
+call() { local method="$1" path="$2"; shift 2; curl -fsS -X "$method" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@" "$T$path"; }
+await() { # await <what> <command...>: polls the command until it prints "yes"
+  local what="$1" deadline=$((SECONDS + 300)); shift
+  until [[ "$("$@")" == yes ]]; do ((SECONDS < deadline)) || { echo "not within 300 s: $what" >&2; exit 1; }; sleep 0.5; done
+}
+
+echo "== starting the platform"
+"$ROOT/platform" up --detach >/dev/null
+TOKEN=$(token)
+
+echo "== an ONNX model and a trained MLP"
+call POST /models -d '{"name":"bench-onnx","task":"OTHER"}' >/dev/null
+call POST "/models/bench-onnx/versions?format=onnx" -H 'Content-Type: application/octet-stream' \
+  --data-binary @"$ROOT/worker/src/test/resources/models/tiny-mlp.onnx" >/dev/null
+curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
+  --data-binary @"$ROOT/worker/src/test/resources/datasets/iris.csv" "$T/datasets?name=bench-iris&format=csv" >/dev/null
+job=$(call POST /training-jobs -d '{"dataset":"bench-iris","task":"classification","labelColumn":"species",
+  "architecture":{"type":"mlp"},"hyperparameters":{"epochs":20,"seed":1},"outputModel":"bench-mlp"}' | json 'd["id"]')
+await "the ONNX version to be READY" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/models/bench-onnx/versions/1 | grep -q '\"status\":\"READY\"' && echo yes"
+await "training job $job to succeed" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/training-jobs/$job | grep -q '\"status\":\"SUCCEEDED\"' && echo yes"
+TOKEN=$(token)
+curl -fsS -o "$WORK/mlp.zip" -H "Authorization: Bearer $TOKEN" "$T/models/bench-mlp/versions/1/artifact"
+
+KEY=$(call POST /api-keys -d '{"name":"bench","scopes":["inference:invoke"]}' | json 'd["secret"]')
+WTOKEN=$(PGPASSWORD=platform psql -qtA -h 127.0.0.1 -p 15432 -U platform platform \
+  -c "select inference_token from workers order by last_heartbeat_at desc limit 1")
+
+echo '{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[0,1,0,1]}]}' >"$WORK/onnx.json"
+echo '{"inputs":[{"name":"sepal_length","shape":[1],"datatype":"FP32","data":[5.9]},
+  {"name":"sepal_width","shape":[1],"datatype":"FP32","data":[3.0]},
+  {"name":"petal_length","shape":[1],"datatype":"FP32","data":[4.2]},
+  {"name":"petal_width","shape":[1],"datatype":"FP32","data":[1.5]}]}' >"$WORK/mlp.json"
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+# wrk_run <label> <url> <auth> <body file> <concurrency>: appends "label c rps p50_ms p99_ms"
+wrk_run() {
+  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out
+  ((c < 2)) && threads=1
+  out=$(AUTH="$auth" BODY_FILE="$body" wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency \
+    -s "$ROOT/benchmarks/inference-post.lua" "$url")
+  python3 - "$label" "$c" "$out" >>"$RESULTS" <<'PY'
+import re, sys
+label, c, out = sys.argv[1], sys.argv[2], sys.argv[3]
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 1e-3, "ms": 1, "s": 1e3}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+bad = int(re.search(r"not_200 (\d+)", out).group(1))
+errors = re.search(r"Socket errors: (.*)", out)
+if bad or errors:
+    sys.exit(f"{label} c={c}: {bad} answers were not 200 {errors.group(0) if errors else ''}\n{out}")
+print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f}")
+PY
+}
+direct_run() { # direct_run <label> <kind> <file>
+  local c
+  for c in 1 8 32; do
+    DJL_CACHE_DIR="$PLATFORM_DATA/djl" java -Xmx1g -cp "$ROOT/worker/target/quarkus-app/app/*:$ROOT/worker/target/quarkus-app/lib/main/*:$ROOT/worker/target/quarkus-app/lib/boot/*" \
+      org.mlplatform.worker.benchmark.DirectInferenceBenchmark "$2" "$3" 4 "$c" "$DURATION" 2>/dev/null |
+      sed -n "s/^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)/$1 \1 \2 \3 \4/p" >>"$RESULTS"
+  done
+}
+deploy() { # deploy <model> <maxBatchSize> <delay>: prints the deployment id once READY
+  local id
+  id=$(call POST /deployments -d "{\"model\":\"$1\",\"version\":1,\"maxBatchSize\":$2,\"maxBatchDelayMs\":$3}" | json 'd["id"]')
+  await "deployment $id to be READY" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/deployments/$id | grep -q '\"status\":\"READY\"' && echo yes"
+  echo "$id"
+}
+
+for model in mlp onnx; do
+  echo "== $model: (a) DJL in-process"
+  if [[ $model == mlp ]]; then direct_run "$model/a" trained "$WORK/mlp.zip"; else
+    direct_run "$model/a" onnx "$ROOT/worker/src/test/resources/models/tiny-mlp.onnx"; fi
+  for batching in off on; do
+    TOKEN=$(token)
+    if [[ $batching == on ]]; then id=$(deploy "bench-$model" 32 2); else id=$(deploy "bench-$model" 1 0); fi
+    for c in 1 8 32; do
+      echo "== $model, batching $batching, concurrency $c: (b) worker, (c) gateway"
+      wrk_run "$model/b/batching-$batching" "$WORKER/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
+      wrk_run "$model/c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
+    done
+    if [[ $batching == on ]]; then
+      # Added latency at half load: a fixed rate of half of (c)'s throughput at concurrency 8.
+      rps=$(awk -v l="$model/c/batching-on" '$1 == l && $2 == 8 {print int($3 / 2)}' "$RESULTS")
+      for path in b c; do
+        if [[ $path == b ]]; then url="$WORKER/v2/models/$id/infer" auth="$WTOKEN"; else url="$API/v2/models/bench-$model/infer" auth="$KEY"; fi
+        hey -z "${DURATION}s" -c 8 -q $(( (rps + 7) / 8 )) -m POST -T application/json -D "$WORK/$model.json" \
+          -H "Authorization: Bearer $auth" "$url" >"$WORK/hey.txt"
+        python3 - "$model/$path/half-load" "$rps" "$WORK/hey.txt" >>"$RESULTS" <<'PY'
+import re, sys
+label, rate, text = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
+codes = dict(re.findall(r"\[(\d+)\]\s+(\d+) responses", text))
+if set(codes) != {"200"}:
+    sys.exit(f"{label}: answers {codes}\n{text}")
+p = lambda q: float(re.search(rf"\s{q}% in ([\d.]+) secs", text).group(1)) * 1000
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f}")
+PY
+      done
+    fi
+    call DELETE "/deployments/$id" >/dev/null
+  done
+done
+
+echo
+python3 - "$RESULTS" <<'PY'
+import sys
+rows = {}
+for line in open(sys.argv[1]):
+    label, c, rps, p50, p99 = line.split()
+    rows[(label, int(c))] = (float(rps), float(p50), float(p99))
+print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
+for (label, c), (rps, p50, p99) in rows.items():
+    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f}")
+print()
+for model in ("mlp", "onnx"):
+    for batching in ("off", "on"):
+        for c in (1, 8, 32):
+            b = rows.get((f"{model}/b/batching-{batching}", c))
+            g = rows.get((f"{model}/c/batching-{batching}", c))
+            if b and g:
+                print(f"{model} batching {batching:3} c={c:<2}  gateway/worker throughput {g[0] / b[0]:.2f}  (target >= 0.75)")
+    hb, hc = rows.get((f"{model}/b/half-load", 8)), rows.get((f"{model}/c/half-load", 8))
+    if hb and hc:
+        print(f"{model} added p50 at half load ({hc[0]:.0f} req/s): {hc[1] - hb[1]:.3f} ms  (target <= 1 ms)")
+    on, off = rows.get((f"{model}/c/batching-on", 32)), rows.get((f"{model}/c/batching-off", 32))
+    if on and off:
+        print(f"{model} batching on/off at c=32 through the gateway: {on[0] / off[0]:.2f}x  (target >= 1.5x for the MLP)")
+PY

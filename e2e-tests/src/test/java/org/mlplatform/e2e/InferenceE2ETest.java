@@ -1,0 +1,414 @@
+package org.mlplatform.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.mlplatform.e2e.Platform.as;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hosted inference on the packaged platform: train or upload, deploy, call with an API key; rate
+ * limits, usage, revocation, and a killed inference worker.
+ */
+@Tag("e2e")
+@Order(5)
+class InferenceE2ETest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldServeATrainedModelWithAnApiKey() {
+        String dataset = TrainingE2ETest.uploadCsv(Platform.unique("served-blobs"), 600);
+        String model = Platform.unique("served");
+        String job = TrainingE2ETest.submit(dataset, model, 5, 32);
+        int version =
+                TrainingE2ETest.awaitStatus(job, "SUCCEEDED", Duration.ofMinutes(3))
+                        .getInt("resultVersion");
+        awaitReady(deploy(model, version, 1));
+        String key =
+                createKey(
+                        Map.of(
+                                "name",
+                                "e2e",
+                                "scopes",
+                                List.of("inference:invoke", "models:read")));
+
+        JsonPath metadata =
+                v2(key).get("/v2/models/" + model).then().statusCode(200).extract().jsonPath();
+        assertThat(metadata.getList("inputs.name")).containsExactly("x1", "x2", "x3", "colour");
+        assertThat(metadata.getList("outputs.name")).containsExactly("label", "probabilities");
+        assertThat(metadata.getList("versions")).contains(Integer.toString(version));
+
+        // The centres of the three classes (see TrainingE2ETest.uploadCsv).
+        JsonPath answer =
+                v2(key).body(
+                                Map.of(
+                                        "id",
+                                        "e2e-1",
+                                        "inputs",
+                                        List.of(
+                                                tensor("x1", "FP32", List.of(0.0, 2.0, 4.0)),
+                                                tensor("x2", "FP32", List.of(0.0, 3.0, 0.0)),
+                                                tensor("x3", "FP32", List.of(0.0, 0.0, 0.0)),
+                                                tensor(
+                                                        "colour",
+                                                        "BYTES",
+                                                        List.of("round", "square", "round")))))
+                        .post("/v2/models/" + model + "/infer")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(answer.getString("id")).isEqualTo("e2e-1");
+        assertThat(answer.getString("model_name")).isEqualTo(model);
+        Map<String, Object> label = output(answer, "label");
+        assertThat((List<Object>) label.get("data")).containsExactly("red", "green", "blue");
+        Map<String, Object> probabilities = output(answer, "probabilities");
+        assertThat((List<Object>) probabilities.get("shape")).containsExactly(3, 3);
+    }
+
+    @Test
+    void shouldServeAnUploadedOnnxModelAsDjlComputesIt() throws IOException {
+        String model = RegistryE2ETest.createModel("acme", "alice");
+        byte[] onnx = Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx"));
+        as("alice")
+                .contentType("application/octet-stream")
+                .body(onnx)
+                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
+                .then()
+                .statusCode(202);
+        assertThat(RegistryE2ETest.awaitValidated("alice", model, 1).getString("status"))
+                .isEqualTo("READY");
+        awaitReady(deploy(model, 1, 1));
+        String key = createKey(Map.of("name", "onnx", "scopes", List.of("inference:invoke")));
+        JsonPath expected =
+                JsonPath.from(RegistryE2ETest.MODELS.resolve("tiny-mlp-expected.json").toFile());
+
+        JsonPath answer =
+                v2(key).body(
+                                Map.of(
+                                        "inputs",
+                                        List.of(
+                                                Map.of(
+                                                        "name",
+                                                        "input",
+                                                        "shape",
+                                                        List.of(2, 4),
+                                                        "datatype",
+                                                        "FP32",
+                                                        "data",
+                                                        expected.getList("input")))))
+                        .post("/v2/models/" + model + "/versions/1/infer")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        List<Float> logits = answer.getList("outputs[0].data", Float.class);
+        List<Float> want = new ArrayList<>();
+        for (List<Float> row : expected.<List<Float>>getList("logits")) {
+            want.addAll(row);
+        }
+        assertThat(answer.getList("outputs[0].shape", Integer.class)).containsExactly(2, 3);
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(logits.get(i)).isCloseTo(want.get(i), offset(1e-4f));
+        }
+    }
+
+    @Test
+    void shouldLimitAKeyTo5PerSecondAndCountEveryAcceptedCall() throws Exception {
+        String model = onnxDeployment();
+        String key =
+                createKey(
+                        Map.of(
+                                "name", "limited",
+                                "scopes", List.of("inference:invoke"),
+                                "rateLimit", Map.of("requestsPerSecond", 5, "burst", 5)));
+        Instant from = Instant.now().minusSeconds(60);
+
+        // 50 calls/s for 2 s.
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            long due = start + i * 20_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            answers.add(infer(key, model));
+        }
+        long accepted = answers.stream().filter(a -> a.statusCode() == 200).count();
+        HttpResponse<String> limited =
+                answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(answers).allMatch(a -> a.statusCode() == 200 || a.statusCode() == 429);
+        // 5 in the bucket plus 5/s refill over 2 s, give or take one at the edges.
+        assertThat(accepted).isBetween(13L, 17L);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).isPresent();
+        assertThat(limited.headers().firstValue("RateLimit")).isPresent();
+        assertThat(limited.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+        assertThat(answers.get(0).headers().firstValue("RateLimit")).isPresent();
+
+        Platform.await(
+                "the usage API to count " + accepted + " accepted calls",
+                Duration.ofSeconds(10),
+                () -> {
+                    JsonPath usage =
+                            as("alice")
+                                    .queryParam("from", from.toString())
+                                    .queryParam("granularity", "minute")
+                                    .queryParam("groupBy", "model")
+                                    .get("/api/v1/tenants/acme/usage")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath();
+                    List<Map<String, Object>> series = usage.getList("series");
+                    return series.stream()
+                            .filter(s -> model.equals(s.get("group")))
+                            .map(s -> ((Map<?, ?>) s.get("total")).get("succeeded"))
+                            .anyMatch(n -> ((Number) n).longValue() == accepted);
+                });
+    }
+
+    @Test
+    void shouldStopARevokedKeyWithinOneSecond() throws Exception {
+        String model = onnxDeployment();
+        Response created =
+                createdKey(Map.of("name", "revoked", "scopes", List.of("inference:invoke")));
+        String key = created.path("secret");
+        String id = created.path("key.id");
+        assertThat(infer(key, model).statusCode()).isEqualTo(200);
+
+        as("alice").post("/api/v1/tenants/acme/api-keys/" + id + "/revoke").then().statusCode(200);
+        Instant revoked = Instant.now();
+        Platform.await(
+                "the revoked key to be refused",
+                Duration.ofSeconds(5),
+                () -> {
+                    try {
+                        return infer(key, model).statusCode() == 401;
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        HttpResponse<String> refused = infer(key, model);
+        assertThat(refused.body()).doesNotContain(key);
+    }
+
+    @Test
+    void shouldAnswerEveryCallWhenAnInferenceWorkerIsKilled() throws Exception {
+        Process second = startSecondWorker();
+        try {
+            String model = RegistryE2ETest.createModel("acme", "alice");
+            as("alice")
+                    .contentType("application/octet-stream")
+                    .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
+                    .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
+                    .then()
+                    .statusCode(202);
+            RegistryE2ETest.awaitValidated("alice", model, 1);
+            String deployment = deploy(model, 1, 2);
+            Platform.await(
+                    "both replicas of " + deployment + " to be READY",
+                    Duration.ofMinutes(2),
+                    () ->
+                            as("alice")
+                                            .get("/api/v1/tenants/acme/deployments/" + deployment)
+                                            .then()
+                                            .extract()
+                                            .jsonPath()
+                                            .getList("replicaStatus.status")
+                                            .stream()
+                                            .filter("READY"::equals)
+                                            .count()
+                                    == 2);
+            String key =
+                    createKey(Map.of("name", "failover", "scopes", List.of("inference:invoke")));
+
+            AtomicInteger failed = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            List<CompletableFuture<Void>> clients = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            for (int c = 0; c < 4; c++) {
+                clients.add(
+                        CompletableFuture.runAsync(
+                                () -> {
+                                    while (System.nanoTime() < end) {
+                                        try {
+                                            if (infer(key, model).statusCode() != 200) {
+                                                failed.incrementAndGet();
+                                            }
+                                        } catch (Exception e) {
+                                            failed.incrementAndGet();
+                                        }
+                                        done.incrementAndGet();
+                                    }
+                                }));
+            }
+            Platform.await("some calls", Duration.ofSeconds(10), () -> done.get() > 50);
+            second.destroyForcibly(); // kill -9
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
+
+            assertThat(done.get()).isGreaterThan(100);
+            assertThat(failed.get()).as("calls that failed of " + done.get()).isZero();
+        } finally {
+            second.destroyForcibly();
+        }
+    }
+
+    private static Process startSecondWorker() throws IOException {
+        Path app = Platform.ROOT.resolve("worker/target/quarkus-app/quarkus-run.jar");
+        Path log = Platform.DATA.resolve("logs/worker-2.log");
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "java",
+                                "-Xmx768m",
+                                "-Dai.djl.offline=true",
+                                "-Dquarkus.http.port=8083",
+                                "-Dplatform.worker.name=e2e-worker-2",
+                                "-Dplatform.worker.roles=INFERENCE",
+                                "-Dplatform.worker.advertised-url=http://localhost:8083",
+                                "-jar",
+                                app.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+        builder.environment().put("DJL_CACHE_DIR", Platform.DATA.resolve("djl").toString());
+        builder.environment().put("ENGINE_CACHE_DIR", Platform.DATA.resolve("djl").toString());
+        builder.environment().put("WORKER_WORK_DIR", Platform.DATA.resolve("worker-2").toString());
+        Process process = builder.start();
+        Platform.await(
+                "the second worker to be ready",
+                Duration.ofMinutes(2),
+                () -> {
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create(
+                                                                        "http://localhost:8083/q/health/ready"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+        return process;
+    }
+
+    private static String onnxDeployment() throws IOException {
+        String model = RegistryE2ETest.createModel("acme", "alice");
+        as("alice")
+                .contentType("application/octet-stream")
+                .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
+                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
+                .then()
+                .statusCode(202);
+        RegistryE2ETest.awaitValidated("alice", model, 1);
+        awaitReady(deploy(model, 1, 1));
+        return model;
+    }
+
+    private static HttpResponse<String> infer(String key, String model) throws Exception {
+        String body =
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
+                        + "\"data\":[0.5,-1.0,2.0,0.25]}]}";
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(Platform.API + "/v2/models/" + model + "/infer"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String deploy(String model, int version, int replicas) {
+        return as("alice")
+                .body(Map.of("model", model, "version", version, "replicas", replicas))
+                .post("/api/v1/tenants/acme/deployments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static void awaitReady(String deployment) {
+        Platform.await(
+                "deployment " + deployment + " to be READY",
+                Duration.ofMinutes(2),
+                () -> {
+                    String status =
+                            as("alice")
+                                    .get("/api/v1/tenants/acme/deployments/" + deployment)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .path("status");
+                    if ("FAILED".equals(status)) {
+                        throw new AssertionError("deployment " + deployment + " FAILED");
+                    }
+                    return "READY".equals(status);
+                });
+    }
+
+    private static String createKey(Map<String, Object> request) {
+        return createdKey(request).path("secret");
+    }
+
+    private static Response createdKey(Map<String, Object> request) {
+        return as("alice")
+                .body(request)
+                .post("/api/v1/tenants/acme/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
+    }
+
+    private static RequestSpecification v2(String key) {
+        return given().baseUri(Platform.API)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    private static Map<String, Object> tensor(String name, String datatype, List<?> data) {
+        return Map.of(
+                "name", name, "shape", List.of(data.size()), "datatype", datatype, "data", data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> output(JsonPath answer, String name) {
+        return answer.<Map<String, Object>>getList("outputs").stream()
+                .filter(o -> name.equals(o.get("name")))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no output " + name + " in " + answer.prettify()));
+    }
+}
