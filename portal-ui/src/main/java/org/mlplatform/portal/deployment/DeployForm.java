@@ -35,6 +35,7 @@ class DeployForm extends FormLayout {
             new BeanValidationBinder<>(DeployDraft.class);
 
     DeployForm(List<String> models) {
+        setId("deploy-form");
         model.setId("deploy-model");
         version.setId("deploy-version");
         maxBatchSize.setId("deploy-batch-size");
