@@ -35,6 +35,9 @@ class CreateApiKeyForm extends FormLayout {
 
     static final int MAX_DAYS = 365;
 
+    private static final String MAX_MESSAGE = "At most a year from today";
+    private static final String MIN_MESSAGE = "A day after today";
+
     final TextField name = new TextField("Name");
     final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("Scopes");
     final MultiSelectComboBox<String> models = new MultiSelectComboBox<>("Models");
@@ -71,6 +74,11 @@ class CreateApiKeyForm extends FormLayout {
         expiresOn.setMin(today.plusDays(1));
         expiresOn.setMax(today.plusDays(MAX_DAYS));
         expiresOn.setHelperText("At most a year from today");
+        expiresOn.setI18n(
+                new DatePicker.DatePickerI18n()
+                        .setMaxErrorMessage(MAX_MESSAGE)
+                        .setMinErrorMessage(MIN_MESSAGE)
+                        .setBadInputErrorMessage("Enter a date such as 2025-12-31"));
         requestsPerSecond.setPlaceholder("Tenant limit only");
         requestsPerSecond.setHelperText("The key's own rate limit; empty: none");
         burst.setPlaceholder("Same as the rate");
@@ -91,10 +99,8 @@ class CreateApiKeyForm extends FormLayout {
         binder.forField(scopes).bind("scopes");
         binder.forField(models).bind("models");
         binder.forField(expiresOn)
-                .withValidator(
-                        d -> d == null || !d.isAfter(today.plusDays(MAX_DAYS)),
-                        "At most a year from today")
-                .withValidator(d -> d == null || d.isAfter(today), "A day after today")
+                .withValidator(d -> d == null || !d.isAfter(today.plusDays(MAX_DAYS)), MAX_MESSAGE)
+                .withValidator(d -> d == null || d.isAfter(today), MIN_MESSAGE)
                 .bind("expiresOn");
         binder.forField(requestsPerSecond).bind("requestsPerSecond");
         binder.forField(burst)

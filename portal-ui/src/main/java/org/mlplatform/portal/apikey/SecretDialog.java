@@ -57,7 +57,8 @@ class SecretDialog extends Dialog {
     }
 
     private void copyToClipboard() {
-        copy.getElement()
+        getUI().orElseThrow()
+                .getPage()
                 .executeJs(COPY_SCRIPT, secret.getValue())
                 .then(
                         ok -> Notifications.success("Copied to the clipboard"),
