@@ -162,7 +162,23 @@ public class FakeModels implements ModelsApi, ModelVersionsApi {
     @Override
     public ModelResponse update(String tenant, String model, UpdateModelRequest request) {
         platform.write(request);
-        return get(tenant, model);
+        ModelResponse m = get(tenant, model);
+        Integer defaultVersion =
+                request.defaultVersion() == null
+                        ? m.defaultVersion()
+                        : request.defaultVersion() == 0 ? null : request.defaultVersion();
+        ModelResponse updated =
+                new ModelResponse(
+                        m.name(),
+                        request.description() == null ? m.description() : request.description(),
+                        request.task() == null ? m.task() : request.task(),
+                        m.latestVersion(),
+                        m.versionCount(),
+                        defaultVersion,
+                        m.createdAt(),
+                        FakePlatform.T0);
+        models.put(tenant + "/" + model, updated);
+        return updated;
     }
 
     @Override

@@ -32,8 +32,9 @@ import org.mlplatform.portal.api.PlatformApiException;
 /**
  * An in-memory platform-api for view tests: one signed-in user, some tenants and members. A test
  * makes the next write fail with {@link #failNextWrite}, the way the REST client would. Models,
- * datasets and quotas live in {@link #models}, {@link #datasets} and {@link #quotas}, whose
- * contracts have methods of the same signature as the tenant ones.
+ * datasets, quotas, deployments, API keys and usage live in {@link #models}, {@link #datasets},
+ * {@link #quotas}, {@link #deployments}, {@link #apiKeys} and {@link #usage}, whose contracts have
+ * methods of the same signature as the tenant ones.
  */
 public class FakePlatform
         implements MeApi,
@@ -56,6 +57,9 @@ public class FakePlatform
     public final FakeDatasets datasets = new FakeDatasets(this);
     public final FakeQuotas quotas = new FakeQuotas(this);
     public final FakeTraining training = new FakeTraining(this);
+    public final FakeDeployments deployments = new FakeDeployments(this);
+    public final FakeApiKeys apiKeys = new FakeApiKeys(this);
+    public final FakeUsage usage = new FakeUsage();
     public final ManualLiveUpdates live = new ManualLiveUpdates();
     private PlatformApiException nextFailure;
 

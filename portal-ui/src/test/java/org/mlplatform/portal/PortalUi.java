@@ -15,10 +15,13 @@ import java.util.Map;
 import org.mlplatform.portal.api.AdminApi;
 import org.mlplatform.portal.api.ApiHttp;
 import org.mlplatform.portal.api.DatasetCatalogApi;
+import org.mlplatform.portal.api.InferenceKeysApi;
 import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
+import org.mlplatform.portal.api.ServingApi;
 import org.mlplatform.portal.api.TrainingApi;
 import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.api.UsageReportsApi;
 import org.mlplatform.portal.layout.LiveUpdates;
 
 /**
@@ -37,23 +40,25 @@ public final class PortalUi {
 
     public static void setUp(FakePlatform platform) {
         PlatformApi api = new PlatformApi(platform, platform, platform, platform, platform.quotas);
-        AdminApi admin = new AdminApi(platform, platform, platform, platform.quotas);
+        AdminApi admin =
+                new AdminApi(platform, platform, platform, platform.quotas, platform.usage.admin);
         Map<Class<?>, Object> beans =
-                Map.of(
-                        TrainingApi.class,
-                        new TrainingApi(platform.training),
-                        LiveUpdates.class,
-                        platform.live,
-                        PlatformApi.class,
-                        api,
-                        AdminApi.class,
-                        admin,
-                        ModelRegistryApi.class,
-                        new ModelRegistryApi(platform.models, platform.models),
-                        DatasetCatalogApi.class,
-                        new DatasetCatalogApi(platform.datasets),
-                        Uploads.class,
-                        UPLOADS);
+                Map.ofEntries(
+                        Map.entry(TrainingApi.class, new TrainingApi(platform.training)),
+                        Map.entry(LiveUpdates.class, platform.live),
+                        Map.entry(PlatformApi.class, api),
+                        Map.entry(AdminApi.class, admin),
+                        Map.entry(
+                                ModelRegistryApi.class,
+                                new ModelRegistryApi(platform.models, platform.models)),
+                        Map.entry(
+                                DatasetCatalogApi.class, new DatasetCatalogApi(platform.datasets)),
+                        Map.entry(
+                                ServingApi.class,
+                                new ServingApi(platform.deployments, platform.deployments)),
+                        Map.entry(InferenceKeysApi.class, new InferenceKeysApi(platform.apiKeys)),
+                        Map.entry(UsageReportsApi.class, new UsageReportsApi(platform.usage)),
+                        Map.entry(Uploads.class, UPLOADS));
         MockVaadin.setup(UI::new, new Servlet(beans));
     }
 

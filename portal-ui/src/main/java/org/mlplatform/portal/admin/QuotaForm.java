@@ -20,9 +20,9 @@ import org.mlplatform.contract.quota.SetQuotaRequest;
 import org.mlplatform.portal.layout.Formats;
 
 /**
- * A tenant's limits: storage in MB or GB, models, datasets, concurrent training jobs and training
- * hours per month (sent as seconds); empty means unlimited. Shows the current use next to each
- * field and fires {@link SaveEvent}.
+ * A tenant's limits: storage in MB or GB, models, datasets, concurrent training jobs, training
+ * hours per month (sent as seconds), inference requests per second and per month; empty means
+ * unlimited. Shows the current use next to each field and fires {@link SaveEvent}.
  */
 class QuotaForm extends FormLayout {
 
@@ -44,6 +44,8 @@ class QuotaForm extends FormLayout {
     final IntegerField datasets = new IntegerField("Max datasets");
     final IntegerField concurrentJobs = new IntegerField("Max concurrent training jobs");
     final BigDecimalField trainingHours = new BigDecimalField("Training hours per month");
+    final IntegerField requestsPerSecond = new IntegerField("Max inference requests per second");
+    final BigDecimalField inferenceRequests = new BigDecimalField("Inference requests per month");
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
     private Long trainingSeconds;
@@ -56,6 +58,8 @@ class QuotaForm extends FormLayout {
         datasets.setId("quota-datasets");
         concurrentJobs.setId("quota-concurrent-jobs");
         trainingHours.setId("quota-training-hours");
+        requestsPerSecond.setId("quota-requests-per-second");
+        inferenceRequests.setId("quota-inference-requests");
         save.setId("quota-save");
         unit.setLabel("Unit");
         unit.setItems(Unit.values());
@@ -68,7 +72,15 @@ class QuotaForm extends FormLayout {
                 "Used "
                         + Formats.number(current.trainingSeconds().used() / 3600.0)
                         + " h this month (UTC)");
-        for (var field : new IntegerField[] {models, datasets, concurrentJobs}) {
+        requestsPerSecond.setHelperText(
+                "Used "
+                        + current.requestsPerSecond().used()
+                        + " in the last full second, over all keys");
+        inferenceRequests.setHelperText(
+                "Used " + current.inferenceRequests().used() + " this month (UTC)");
+        inferenceRequests.setPlaceholder("No limit");
+        inferenceRequests.setClearButtonVisible(true);
+        for (var field : new IntegerField[] {models, datasets, concurrentJobs, requestsPerSecond}) {
             field.setMin(0);
             field.setPlaceholder("No limit");
             field.setClearButtonVisible(true);
@@ -82,6 +94,7 @@ class QuotaForm extends FormLayout {
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         add(storage, unit, models, datasets, concurrentJobs, trainingHours);
+        add(requestsPerSecond, inferenceRequests);
         add(new Span("Empty fields mean no limit."));
         add(new HorizontalLayout(save, cancel));
     }
@@ -102,6 +115,9 @@ class QuotaForm extends FormLayout {
         trainingSeconds = current.trainingSeconds().limit();
         shownHours = trainingSeconds == null ? null : hours(trainingSeconds);
         trainingHours.setValue(shownHours);
+        requestsPerSecond.setValue(toInt(current.requestsPerSecond()));
+        Long monthly = current.inferenceRequests().limit();
+        inferenceRequests.setValue(monthly == null ? null : BigDecimal.valueOf(monthly));
     }
 
     /** Seconds as hours: exact when they divide, else to the millisecond-ish (6 places). */
@@ -144,7 +160,15 @@ class QuotaForm extends FormLayout {
             showError("monthlyTrainingSeconds", "Enter 0 hours or more, or nothing for no limit");
             valid = false;
         }
-        for (IntegerField field : new IntegerField[] {models, datasets, concurrentJobs}) {
+        BigDecimal monthly = inferenceRequests.getValue();
+        if (inferenceRequests.isInvalid()
+                || (monthly != null
+                        && (monthly.signum() < 0 || monthly.stripTrailingZeros().scale() > 0))) {
+            showError("monthlyInferenceRequests", "Enter a whole number, or nothing for no limit");
+            valid = false;
+        }
+        for (IntegerField field :
+                new IntegerField[] {models, datasets, concurrentJobs, requestsPerSecond}) {
             if (field.isInvalid() || (field.getValue() != null && field.getValue() < 0)) {
                 field.setErrorMessage("Enter 0 or more, or nothing for no limit");
                 field.setInvalid(true);
@@ -167,8 +191,8 @@ class QuotaForm extends FormLayout {
                                     datasets.getValue(),
                                     concurrentJobs.getValue(),
                                     trainingSecondsToSave(),
-                                    null,
-                                    null)));
+                                    requestsPerSecond.getValue(),
+                                    monthly == null ? null : monthly.longValueExact())));
         }
     }
 
@@ -206,6 +230,14 @@ class QuotaForm extends FormLayout {
             case "monthlyTrainingSeconds" -> {
                 trainingHours.setErrorMessage(message);
                 trainingHours.setInvalid(true);
+            }
+            case "maxRequestsPerSecond" -> {
+                requestsPerSecond.setErrorMessage(message);
+                requestsPerSecond.setInvalid(true);
+            }
+            case "monthlyInferenceRequests" -> {
+                inferenceRequests.setErrorMessage(message);
+                inferenceRequests.setInvalid(true);
             }
             default -> {
                 return false;

@@ -2,6 +2,7 @@ package org.mlplatform.portal.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.mlplatform.contract.audit.AdminAuditApi;
@@ -15,12 +16,16 @@ import org.mlplatform.contract.tenant.CreateTenantRequest;
 import org.mlplatform.contract.tenant.TenantResponse;
 import org.mlplatform.contract.tenant.TenantStatus;
 import org.mlplatform.contract.tenant.UpdateTenantRequest;
+import org.mlplatform.contract.usage.AdminUsageApi;
+import org.mlplatform.contract.usage.UsageGranularity;
+import org.mlplatform.contract.usage.UsageGroupBy;
+import org.mlplatform.contract.usage.UsageResponse;
 import org.mlplatform.contract.worker.AdminWorkersApi;
 import org.mlplatform.contract.worker.WorkerResponse;
 
 /**
- * Platform administration: tenants, workers and the platform-wide audit trail. platform-api refuses
- * these calls (403) unless the user has the realm role {@code platform-admin}.
+ * Platform administration: tenants, quotas, workers, usage and the platform-wide audit trail.
+ * platform-api refuses these calls (403) unless the user has the realm role {@code platform-admin}.
  */
 @ApplicationScoped
 public class AdminApi {
@@ -29,18 +34,21 @@ public class AdminApi {
     private final AdminWorkersApi workers;
     private final AdminAuditApi audit;
     private final AdminQuotaApi quotas;
+    private final AdminUsageApi usage;
 
     @Inject
     AdminApi(
             @RestClient AdminTenantsClient tenants,
             @RestClient AdminWorkersClient workers,
             @RestClient AdminAuditClient audit,
-            @RestClient AdminQuotaClient quotas) {
+            @RestClient AdminQuotaClient quotas,
+            @RestClient AdminUsageClient usage) {
         this(
                 (AdminTenantsApi) tenants,
                 (AdminWorkersApi) workers,
                 (AdminAuditApi) audit,
-                (AdminQuotaApi) quotas);
+                (AdminQuotaApi) quotas,
+                (AdminUsageApi) usage);
     }
 
     /** Takes the contract interfaces, so tests can pass in-memory implementations. */
@@ -48,11 +56,13 @@ public class AdminApi {
             AdminTenantsApi tenants,
             AdminWorkersApi workers,
             AdminAuditApi audit,
-            AdminQuotaApi quotas) {
+            AdminQuotaApi quotas,
+            AdminUsageApi usage) {
         this.tenants = tenants;
         this.workers = workers;
         this.audit = audit;
         this.quotas = quotas;
+        this.usage = usage;
     }
 
     /** One page of tenants whose slug or name contains {@code query} (blank for all). */
@@ -92,6 +102,16 @@ public class AdminApi {
     /** Replaces a tenant's limits; a null limit is unlimited. */
     public QuotaResponse setQuota(String slug, SetQuotaRequest request) {
         return ApiCalls.call(() -> quotas.set(slug, request));
+    }
+
+    /** Usage across tenants in {@code [from, to)}; a blank {@code tenant} means all of them. */
+    public UsageResponse usage(
+            String tenant,
+            Instant from,
+            Instant to,
+            UsageGranularity granularity,
+            UsageGroupBy groupBy) {
+        return ApiCalls.call(() -> usage.get(blankToNull(tenant), from, to, granularity, groupBy));
     }
 
     private static String blankToNull(String value) {

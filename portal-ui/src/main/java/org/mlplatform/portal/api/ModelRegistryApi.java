@@ -11,6 +11,7 @@ import org.mlplatform.contract.model.ModelResponse;
 import org.mlplatform.contract.model.ModelVersionResponse;
 import org.mlplatform.contract.model.ModelVersionsApi;
 import org.mlplatform.contract.model.ModelsApi;
+import org.mlplatform.contract.model.UpdateModelRequest;
 
 /**
  * A tenant's models and their versions, asked on behalf of the signed-in user. Uploads do not go
@@ -46,6 +47,14 @@ public class ModelRegistryApi {
 
     public ModelResponse createModel(String tenant, CreateModelRequest request) {
         return ApiCalls.call(() -> models.create(tenant, request).getEntity());
+    }
+
+    /**
+     * Makes {@code version} (it must be deployed) answer the model's unversioned inference calls.
+     */
+    public ModelResponse setDefaultVersion(String tenant, String model, int version) {
+        return ApiCalls.call(
+                () -> models.update(tenant, model, new UpdateModelRequest(null, null, version)));
     }
 
     /** Deletes the model with all its versions. */

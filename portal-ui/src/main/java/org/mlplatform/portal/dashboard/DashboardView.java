@@ -18,6 +18,7 @@ import org.mlplatform.contract.tenant.TenantResponse;
 import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.api.ServingApi;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notice;
@@ -33,8 +34,11 @@ public class DashboardView extends TenantView {
 
     static final int LATEST_EVENTS = 5;
 
-    public DashboardView(PlatformApi api) {
+    private final ServingApi serving;
+
+    public DashboardView(PlatformApi api, ServingApi serving) {
         super(api);
+        this.serving = serving;
     }
 
     @Override
@@ -53,6 +57,9 @@ public class DashboardView extends TenantView {
                         quota -> {
                             cards.add(StorageCard.of(quota));
                             cards.add(TrainingCard.of(tenant.slug(), quota));
+                            cards.add(
+                                    InferenceCard.of(
+                                            tenant.slug(), quota, deploymentCount(tenant.slug())));
                         });
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
@@ -86,6 +93,15 @@ public class DashboardView extends TenantView {
         } catch (PlatformApiException e) {
             Notifications.error(e.getMessage());
             return java.util.Optional.empty();
+        }
+    }
+
+    private Integer deploymentCount(String tenant) {
+        try {
+            return serving.deployments(tenant, null).size();
+        } catch (PlatformApiException e) {
+            Notifications.error(e.getMessage());
+            return null;
         }
     }
 

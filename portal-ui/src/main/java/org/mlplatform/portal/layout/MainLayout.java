@@ -84,6 +84,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         admin.addItem(
                 new SideNavItem("Tenants", "admin/tenants", VaadinIcon.BUILDING.create()),
                 new SideNavItem("Workers", "admin/workers", VaadinIcon.SERVER.create()),
+                new SideNavItem("Usage", "admin/usage", VaadinIcon.BAR_CHART.create()),
                 new SideNavItem("Audit events", "admin/audit", VaadinIcon.LIST.create()));
         return admin;
     }
@@ -115,6 +116,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                         "t/" + slug + "/training",
                                         VaadinIcon.CHART_LINE.create()),
                                 new SideNavItem(
+                                        "Deployments",
+                                        "t/" + slug + "/deployments",
+                                        VaadinIcon.ROCKET.create()),
+                                new SideNavItem(
+                                        "API keys",
+                                        "t/" + slug + "/api-keys",
+                                        VaadinIcon.KEY.create()),
+                                new SideNavItem(
+                                        "Usage",
+                                        "t/" + slug + "/usage",
+                                        VaadinIcon.BAR_CHART.create()),
+                                new SideNavItem(
                                         "Members",
                                         "t/" + slug + "/members",
                                         VaadinIcon.USERS.create())));
@@ -122,7 +135,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** The tenant page to stay on when switching tenants: a list page, never one object. */
     static String section(String path) {
-        for (String section : new String[] {"members", "models", "datasets", "training"}) {
+        for (String section :
+                new String[] {
+                    "members", "models", "datasets", "training", "deployments", "api-keys", "usage"
+                }) {
             if (path.endsWith("/" + section) || path.contains("/" + section + "/")) {
                 return section;
             }

@@ -1,5 +1,6 @@
 package org.mlplatform.portal.model;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,7 +13,13 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mlplatform.contract.deployment.DeploymentResponse;
+import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.me.TenantMembershipResponse;
 import org.mlplatform.contract.model.ModelResponse;
 import org.mlplatform.contract.model.ModelVersionResponse;
@@ -21,18 +28,22 @@ import org.mlplatform.contract.tenant.TenantRole;
 import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.api.ServingApi;
 import org.mlplatform.portal.api.Uploads;
+import org.mlplatform.portal.deployment.DeployDialog;
+import org.mlplatform.portal.inference.TryItView;
 import org.mlplatform.portal.layout.DestructiveConfirm;
 import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notice;
 import org.mlplatform.portal.layout.Notifications;
 import org.mlplatform.portal.layout.Polling;
+import org.mlplatform.portal.layout.StatusBadge;
 import org.mlplatform.portal.tenant.TenantView;
 
 /**
- * One model with its versions. While a version is VALIDATING the page polls every {@value
- * #POLL_MILLIS} ms, so its badge turns READY or FAILED without a reload.
+ * One model with its versions and their deployments. While a version is VALIDATING or a deployment
+ * PENDING the page polls every {@value #POLL_MILLIS} ms, so its badge changes without a reload.
  */
 @Route(value = "t/:tenant/models/:model", layout = MainLayout.class)
 @PageTitle("Model")
@@ -46,16 +57,20 @@ public class ModelView extends TenantView {
     final Grid<ModelVersionResponse> versions = new Grid<>();
     final VersionDetails details = new VersionDetails();
     private final ModelRegistryApi registry;
+    private final ServingApi serving;
     private final Uploads uploads;
+    private Map<Integer, DeploymentResponse> deployed = Map.of();
     private String tenant;
     private String model;
     private boolean canWrite;
     private final Polling polling = new Polling(POLL_MILLIS, () -> refresh(null));
     private Integer selectOnOpen;
 
-    public ModelView(PlatformApi api, ModelRegistryApi registry, Uploads uploads) {
+    public ModelView(
+            PlatformApi api, ModelRegistryApi registry, ServingApi serving, Uploads uploads) {
         super(api);
         this.registry = registry;
+        this.serving = serving;
         this.uploads = uploads;
     }
 
@@ -108,6 +123,13 @@ public class ModelView extends TenantView {
         if (found.description() != null) {
             header.add(new Paragraph(found.description()));
         }
+        RouterLink tryIt =
+                new RouterLink(
+                        "Try it",
+                        TryItView.class,
+                        new RouteParameters(Map.of("tenant", tenant, "model", found.name())));
+        tryIt.setId("try-it-link");
+        header.add(tryIt);
         return header;
     }
 
@@ -126,8 +148,9 @@ public class ModelView extends TenantView {
         versions.addColumn(v -> Formats.dateTime(v.createdAt()))
                 .setHeader("Created")
                 .setKey("created");
+        versions.addComponentColumn(this::deployment).setHeader("Deployment").setKey("deployment");
         if (canWrite) {
-            versions.addComponentColumn(this::deleteButton).setKey("actions").setFlexGrow(0);
+            versions.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         }
         versions.asSingleSelect().addValueChangeListener(e -> details.show(tenant, e.getValue()));
     }
@@ -136,11 +159,44 @@ public class ModelView extends TenantView {
         return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
     }
 
-    private Button deleteButton(ModelVersionResponse version) {
+    /** The version's deployment status, "Default" when it answers unversioned calls. */
+    private Component deployment(ModelVersionResponse version) {
+        DeploymentResponse d = deployed.get(version.version());
+        if (d == null) {
+            return new Span(version.status() == ModelVersionStatus.READY ? "Not deployed" : "");
+        }
+        HorizontalLayout cell = new HorizontalLayout(StatusBadge.of(d.status()));
+        cell.setId("deployment-" + version.version());
+        if (d.defaultVersion()) {
+            cell.add(new Span("Default"));
+        }
+        return cell;
+    }
+
+    private Component actions(ModelVersionResponse version) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (version.status() == ModelVersionStatus.READY
+                && !deployed.containsKey(version.version())) {
+            Button deploy =
+                    new Button(
+                            "Deploy",
+                            e ->
+                                    DeployDialog.open(
+                                            serving,
+                                            registry,
+                                            tenant,
+                                            model,
+                                            version.version(),
+                                            d -> refresh(null)));
+            deploy.setId("deploy-version-" + version.version());
+            deploy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(deploy);
+        }
         Button delete = new Button("Delete", e -> confirmDelete(version));
         delete.setId("delete-version-" + version.version());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        return delete;
+        actions.add(delete);
+        return actions;
     }
 
     /** Reloads the versions and selects {@code select} (null: the one selected, else newest). */
@@ -148,6 +204,11 @@ public class ModelView extends TenantView {
         List<ModelVersionResponse> list;
         try {
             list = registry.versions(tenant, model);
+            deployed =
+                    serving.deployments(tenant, model).stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            DeploymentResponse::version, d -> d, (a, b) -> a));
         } catch (PlatformApiException e) {
             Notifications.error(e.getMessage());
             polling.stop();
@@ -160,7 +221,10 @@ public class ModelView extends TenantView {
                 .filter(v -> wanted == null || v.version() == wanted)
                 .findFirst()
                 .ifPresentOrElse(versions::select, () -> details.show(tenant, null));
-        polling.keepWhile(list.stream().anyMatch(v -> v.status() == ModelVersionStatus.VALIDATING));
+        polling.keepWhile(
+                list.stream().anyMatch(v -> v.status() == ModelVersionStatus.VALIDATING)
+                        || deployed.values().stream()
+                                .anyMatch(d -> d.status() == DeploymentStatus.PENDING));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.mlplatform.contract.model.TensorSpec;
 import org.mlplatform.contract.model.VersionSource;
 import org.mlplatform.portal.api.ArtifactDownloadServlet;
 import org.mlplatform.portal.layout.Formats;
+import org.mlplatform.portal.layout.StatusBadge;
 import org.mlplatform.portal.training.TrainingJobView;
 
 /** One version in detail: its signature, why it failed, and its artifact to download. */

@@ -183,6 +183,46 @@ class TenantsViewTest {
     }
 
     @Test
+    void shouldSendTheInferenceLimitsAndShowTheirUse() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(20L, 3),
+                        new QuotaLimit(null, 12_345)));
+        QuotaForm form = openQuotaForm();
+        assertThat(form.requestsPerSecond.getValue()).isEqualTo(20);
+        assertThat(form.requestsPerSecond.getHelperText())
+                .isEqualTo("Used 3 in the last full second, over all keys");
+        assertThat(form.inferenceRequests.getValue()).isNull();
+        assertThat(form.inferenceRequests.getHelperText()).isEqualTo("Used 12345 this month (UTC)");
+
+        _setValue(form.requestsPerSecond, 50);
+        _setValue(form.inferenceRequests, new BigDecimal("5000000000"));
+        _click(form.save);
+
+        assertThat(platform.writes)
+                .containsExactly(
+                        new SetQuotaRequest(null, null, null, null, null, 50, 5_000_000_000L));
+    }
+
+    @Test
+    void shouldRefuseAFractionOfAMonthlyRequest() {
+        QuotaForm form = openQuotaForm();
+
+        _setValue(form.inferenceRequests, new BigDecimal("10.5"));
+        _click(form.save);
+
+        assertThat(platform.writes).isEmpty();
+        assertThat(form.inferenceRequests.getErrorMessage())
+                .isEqualTo("Enter a whole number, or nothing for no limit");
+    }
+
+    @Test
     void shouldShowTheApisFieldErrorsOnTheQuotaDialog() {
         TenantsView view = _get(TenantsView.class);
         platform.failNextWrite(400, "Invalid request", Map.of("maxModels", "must be 0 or more"));

@@ -53,7 +53,13 @@ class DashboardViewTest {
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
                 .containsExactly(
-                        "Tenant", "Your role", "Members", "Storage", "Training", "Latest changes");
+                        "Tenant",
+                        "Your role",
+                        "Members",
+                        "Storage",
+                        "Training",
+                        "Inference",
+                        "Latest changes");
         Card members =
                 _find(view, Card.class).stream()
                         .filter(card -> "Members".equals(card.getTitleAsText()))
@@ -69,7 +75,8 @@ class DashboardViewTest {
 
         assertThat(_find(view, Card.class))
                 .extracting(Card::getTitleAsText)
-                .containsExactly("Tenant", "Your role", "Members", "Storage", "Training");
+                .containsExactly(
+                        "Tenant", "Your role", "Members", "Storage", "Training", "Inference");
     }
 
     @Test
@@ -120,6 +127,37 @@ class DashboardViewTest {
         assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.25);
         assertThat(_get(view, RouterLink.class, spec -> spec.withId("training-link")).getHref())
                 .isEqualTo("t/acme/training");
+    }
+
+    @Test
+    void shouldShowInferenceRequestsAgainstTheQuotaAndTheDeployments() {
+        platform.quotas.quotas.put(
+                "acme",
+                new QuotaResponse(
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(null, 0),
+                        new QuotaLimit(10L, 2),
+                        new QuotaLimit(1000L, 950)));
+        platform.deployments.deployment(
+                "acme", "iris", 1, org.mlplatform.contract.deployment.DeploymentStatus.READY, null);
+        platform.deployments.deployment(
+                "beta", "iris", 1, org.mlplatform.contract.deployment.DeploymentStatus.READY, null);
+
+        DashboardView view = open("acme");
+
+        assertThat(_get(view, Div.class, spec -> spec.withId("inference-requests")).getText())
+                .isEqualTo("Requests this month: 950 of 1000");
+        ProgressBar bar =
+                _get(view, ProgressBar.class, spec -> spec.withId("inference-requests-bar"));
+        assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.95);
+        assertThat(bar.getThemeNames()).contains("error");
+        assertThat(_get(view, Div.class, spec -> spec.withId("inference-deployments")).getText())
+                .isEqualTo("Deployments: 1");
+        assertThat(_get(view, RouterLink.class, spec -> spec.withId("usage-link")).getHref())
+                .isEqualTo("t/acme/usage");
     }
 
     @Test

@@ -30,7 +30,15 @@ class MainLayoutTest {
         assertThat(_find(SideNav.class, spec -> spec.withLabel("Admin"))).isEmpty();
         assertThat(_find(SideNavItem.class))
                 .extracting(SideNavItem::getLabel)
-                .containsExactly("Dashboard", "Models", "Datasets", "Training", "Members");
+                .containsExactly(
+                        "Dashboard",
+                        "Models",
+                        "Datasets",
+                        "Training",
+                        "Deployments",
+                        "API keys",
+                        "Usage",
+                        "Members");
     }
 
     @Test
@@ -43,7 +51,7 @@ class MainLayoutTest {
         SideNav admin = _get(SideNav.class, spec -> spec.withLabel("Admin"));
         assertThat(_find(admin, SideNavItem.class))
                 .extracting(SideNavItem::getLabel)
-                .containsExactly("Tenants", "Workers", "Audit events");
+                .containsExactly("Tenants", "Workers", "Usage", "Audit events");
     }
 
     @Test

@@ -153,8 +153,11 @@ class ModelViewTest {
         ModelView view = open("acme", "iris");
         platform.failNextWrite(409, "Version 1 is deployed.", java.util.Map.of());
 
-        Button delete = (Button) _getCellComponent(view.versions, 2, "actions");
-        assertThat(delete.getId()).hasValue("delete-version-1");
+        Button delete =
+                _get(
+                        _getCellComponent(view.versions, 2, "actions"),
+                        Button.class,
+                        spec -> spec.withId("delete-version-1"));
         com.github.mvysny.kaributesting.v10.LocatorJ._click(delete);
         var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         ComponentUtil.fireEvent(
@@ -211,5 +214,75 @@ class ModelViewTest {
         ModelView view = _get(ModelView.class);
         assertThat(view.versions.asSingleSelect().getValue().version()).isEqualTo(2);
         assertThat(view.details.failure.getText()).isEqualTo("The ONNX file is truncated.");
+    }
+
+    @Test
+    void shouldShowEachVersionsDeploymentAndOfferDeployOnReadyOnes() {
+        platform.models.version("acme", "iris", ModelVersionStatus.READY, null, null);
+        platform.deployments.deployment(
+                "acme", "iris", 1, org.mlplatform.contract.deployment.DeploymentStatus.READY, null);
+        ModelView view = open("acme", "iris");
+
+        assertThat(
+                        _getCellComponent(view.versions, 3, "deployment")
+                                .getElement()
+                                .getTextRecursively())
+                .isEqualTo("READY");
+        assertThat(
+                        _getCellComponent(view.versions, 0, "deployment")
+                                .getElement()
+                                .getTextRecursively())
+                .isEqualTo("Not deployed");
+        assertThat(
+                        com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                                _getCellComponent(view.versions, 3, "actions"),
+                                Button.class,
+                                spec -> spec.withText("Deploy")))
+                .isEmpty();
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(
+                _get(
+                        _getCellComponent(view.versions, 0, "actions"),
+                        Button.class,
+                        spec -> spec.withId("deploy-version-4")));
+        var form =
+                _get(
+                        com.vaadin.flow.component.formlayout.FormLayout.class,
+                        spec -> spec.withId("deploy-form"));
+        assertThat(_get(form, com.vaadin.flow.component.combobox.ComboBox.class).getValue())
+                .isEqualTo("iris");
+        assertThat(
+                        _get(
+                                        form,
+                                        com.vaadin.flow.component.select.Select.class,
+                                        s -> s.withId("deploy-version"))
+                                .getValue())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void shouldPollWhileAVersionIsBeingDeployed() {
+        platform.models.setStatus("acme", "iris", 3, ModelVersionStatus.READY);
+        var pending =
+                platform.deployments.deployment(
+                        "acme",
+                        "iris",
+                        3,
+                        org.mlplatform.contract.deployment.DeploymentStatus.PENDING,
+                        null);
+        ModelView view = open("acme", "iris");
+        UI ui = UI.getCurrent();
+        assertThat(ui.getPollInterval()).isEqualTo(ModelView.POLL_MILLIS);
+
+        platform.deployments.setStatus(
+                pending.id(), org.mlplatform.contract.deployment.DeploymentStatus.READY, null);
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(
+                        _getCellComponent(view.versions, 0, "deployment")
+                                .getElement()
+                                .getTextRecursively())
+                .isEqualTo("READY");
+        assertThat(ui.getPollInterval()).isEqualTo(-1);
     }
 }
