@@ -1,0 +1,307 @@
+package org.mlplatform.worker.inference;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.deployment.DeploymentStatus;
+import org.mlplatform.contract.deployment.ReplicaReport;
+import org.mlplatform.worker.common.Directories;
+import org.mlplatform.worker.config.WorkerConfig;
+import org.mlplatform.worker.registration.PlatformApiException;
+import org.mlplatform.worker.registration.WorkerRegistration;
+
+/**
+ * The deployments this worker holds (DJL Serving's model manager): loads assigned ones in the
+ * background and reports PENDING, READY or FAILED; loads one lazily on its first request (all
+ * concurrent requests share one loading future); unloads the least recently used when a new one
+ * does not fit the memory budget, and those idle for {@code idle-unload}.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+
+    private final ConcurrentHashMap<UUID, Slot> slots = new ConcurrentHashMap<>();
+    private final WorkerConfig.Inference config;
+    private final ModelLoader loader;
+    private final PlatformDeployments platform;
+    private final WorkerRegistration registration;
+    private final InferenceMetrics metrics;
+    private final Path modelsDir;
+    private final ExecutorService loaders = Executors.newFixedThreadPool(2, daemon("model-loader"));
+    private final ExecutorService unloaders = Executors.newCachedThreadPool(daemon("model-unload"));
+    private volatile ModelBudget budget;
+
+    ModelRegistry(
+            WorkerConfig config,
+            ModelLoader loader,
+            PlatformDeployments platform,
+            WorkerRegistration registration,
+            InferenceMetrics metrics) {
+        this.config = config.inference();
+        this.loader = loader;
+        this.platform = platform;
+        this.registration = registration;
+        this.metrics = metrics;
+        this.modelsDir = Path.of(config.workDir(), "deployments");
+        this.budget =
+                new ModelBudget(
+                        this.config.memoryBudget().asLongValue(), this.config.footprintFactor());
+    }
+
+    /** Starts loading an assigned deployment unless it is loaded or loading already. */
+    public void assign(DeploymentAssignment assignment) {
+        Slot slot = new Slot(assignment.id(), assignment, modelsDir);
+        if (slots.putIfAbsent(assignment.id(), slot) == null) {
+            loaders.execute(() -> load(slot));
+        }
+    }
+
+    /** Unloads a deployment that is no longer assigned: drains it and deletes its files. */
+    public void unassign(UUID id) {
+        Slot slot = slots.remove(id);
+        if (slot != null) {
+            LOG.infof("Deployment %s is no longer assigned; unloading", id);
+            unload(slot);
+        }
+    }
+
+    /** The deployment's pool, loading it (lazily, after a failover) when it is not loaded. */
+    CompletableFuture<ModelPool> acquire(UUID id) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            Slot fresh = new Slot(id, null, modelsDir);
+            slot = slots.putIfAbsent(id, fresh);
+            if (slot == null) {
+                slot = fresh;
+                loaders.execute(() -> lazyLoad(fresh));
+            }
+        }
+        return slot.pool;
+    }
+
+    /** The state of a deployment on this worker; empty when it holds nothing of it. */
+    public Optional<ModelState> state(UUID id) {
+        Slot slot = slots.get(id);
+        return slot == null ? Optional.empty() : Optional.of(slot.state());
+    }
+
+    /** Deployments loaded or loading. */
+    public List<UUID> held() {
+        return List.copyOf(slots.keySet());
+    }
+
+    @Scheduled(
+            identity = "inference-idle-unload",
+            every = "${platform.worker.inference.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void unloadIdle() {
+        unloadIdleFor(config.idleUnload());
+    }
+
+    /** Unloads the models not called for {@code idle}; returns how many. */
+    int unloadIdleFor(Duration idle) {
+        long now = System.nanoTime();
+        int unloaded = 0;
+        for (Slot slot : slots.values()) {
+            if (slot.evictable()
+                    && now - slot.lastUsedNanos() >= idle.toNanos()
+                    && slots.remove(slot.id, slot)) {
+                LOG.infof("Unloading deployment %s: idle for %s", slot.id, idle);
+                unload(slot);
+                unloaded++;
+            }
+        }
+        return unloaded;
+    }
+
+    /** Replaces the memory budget (tests use a tiny one). */
+    void useBudget(ModelBudget newBudget) {
+        this.budget = newBudget;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        slots.values().forEach(this::unload);
+        slots.clear();
+        loaders.shutdownNow();
+        unloaders.shutdown();
+    }
+
+    private void lazyLoad(Slot slot) {
+        Optional<DeploymentAssignment> assignment;
+        try {
+            assignment = platform.get(slot.id);
+        } catch (PlatformApiException e) {
+            slots.remove(slot.id, slot);
+            slot.pool.completeExceptionally(
+                    InferenceException.unavailable("platform-api cannot be reached to load it"));
+            return;
+        }
+        if (assignment.isEmpty()) {
+            slots.remove(slot.id, slot);
+            slot.pool.completeExceptionally(
+                    InferenceException.notFound("No deployment " + slot.id));
+            return;
+        }
+        LOG.infof("Loading deployment %s on its first request", slot.id);
+        slot.assignment = assignment.get();
+        load(slot);
+    }
+
+    private void load(Slot slot) {
+        DeploymentAssignment a = slot.assignment;
+        report(a.id(), new ReplicaReport(DeploymentStatus.PENDING, null, null));
+        ModelBudget current = budget;
+        slot.footprint = current.footprint(a.artifact().sizeBytes());
+        if (slot.footprint > current.budgetBytes()) {
+            fail(
+                    slot,
+                    "The model needs about %d MB, more than this worker's inference memory"
+                            + " budget of %d MB (platform.worker.inference.memory-budget)"
+                                    .formatted(slot.footprint >> 20, current.budgetBytes() >> 20));
+            return;
+        }
+        makeRoom(slot, current);
+        long start = System.nanoTime();
+        try {
+            ServableModel model = loader.load(a, slot.dir);
+            ModelPool pool =
+                    new ModelPool(
+                            a,
+                            model,
+                            metrics.forDeployment(a.id(), a.tenant(), a.model()),
+                            config.queueSize(),
+                            config.threadsPerModel());
+            long loadMillis = (System.nanoTime() - start) / 1_000_000;
+            slot.pool.complete(pool);
+            if (slot.removed.get()) {
+                return; // unassigned while loading: unload() drains the pool now it exists
+            }
+            LOG.infof(
+                    "Deployment %s (%s v%d) ready in %d ms",
+                    a.id(), a.model(), a.version(), loadMillis);
+            report(a.id(), new ReplicaReport(DeploymentStatus.READY, null, loadMillis));
+        } catch (ModelLoader.LoadException e) {
+            fail(slot, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.errorf(e, "Loading deployment %s failed", a.id());
+            fail(slot, "The worker could not load the model: " + e.getMessage());
+        }
+    }
+
+    private void fail(Slot slot, String reason) {
+        slot.failed = true;
+        slots.remove(slot.id, slot);
+        Directories.deleteRecursively(slot.dir);
+        LOG.warnf("Deployment %s failed to load: %s", slot.id, reason);
+        slot.pool.completeExceptionally(
+                new InferenceException(500, "The model could not be loaded: " + reason));
+        report(slot.id, new ReplicaReport(DeploymentStatus.FAILED, reason, null));
+    }
+
+    private synchronized void makeRoom(Slot slot, ModelBudget current) {
+        List<Slot> others = slots.values().stream().filter(s -> s != slot).toList();
+        for (Slot victim : current.evictionsFor(slot.footprint, others)) {
+            if (slots.remove(victim.id, victim)) {
+                LOG.infof(
+                        "Unloading deployment %s (least recently used) to make room for %s",
+                        victim.id, slot.id);
+                unload(victim);
+            }
+        }
+    }
+
+    private void unload(Slot slot) {
+        if (!slot.removed.compareAndSet(false, true)) {
+            return;
+        }
+        slot.pool.whenComplete(
+                (pool, error) -> {
+                    if (pool != null) {
+                        unloaders.execute(
+                                () -> {
+                                    pool.drainAndClose(config.drainTimeout());
+                                    Directories.deleteRecursively(slot.dir);
+                                });
+                    }
+                });
+    }
+
+    private void report(UUID id, ReplicaReport report) {
+        UUID workerId = registration.status().workerId();
+        if (workerId != null) {
+            platform.report(id, workerId, report);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One deployment on this worker: its (future) pool and what the budget knows of it. */
+    private static final class Slot implements ModelBudget.Resident {
+        private final UUID id;
+        private final Path dir;
+        private final CompletableFuture<ModelPool> pool = new CompletableFuture<>();
+        private volatile DeploymentAssignment assignment;
+        private volatile long footprint;
+        private final AtomicBoolean removed = new AtomicBoolean();
+        private volatile boolean failed;
+
+        Slot(UUID id, DeploymentAssignment assignment, Path modelsDir) {
+            this.id = id;
+            this.assignment = assignment;
+            this.dir = modelsDir.resolve(id + "-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        @Override
+        public UUID id() {
+            return id;
+        }
+
+        @Override
+        public long footprint() {
+            return footprint;
+        }
+
+        @Override
+        public boolean evictable() {
+            return pool.isDone() && !pool.isCompletedExceptionally();
+        }
+
+        @Override
+        public long lastUsedNanos() {
+            return evictable() ? pool.join().lastUsedNanos() : Long.MAX_VALUE;
+        }
+
+        ModelState state() {
+            if (failed) {
+                return ModelState.FAILED;
+            }
+            if (!pool.isDone()) {
+                return ModelState.LOADING;
+            }
+            return pool.isCompletedExceptionally() ? ModelState.FAILED : pool.join().state();
+        }
+    }
+}
