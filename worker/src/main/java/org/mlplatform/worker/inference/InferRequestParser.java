@@ -133,9 +133,9 @@ final class InferRequestParser {
                 .orElseThrow(
                         () ->
                                 InferenceException.badInput(
-                                        "%s has datatype %s; this worker takes FP32, FP64, INT32,"
-                                                + " INT64, BOOL and BYTES"
-                                                        .formatted(label(name, index), datatype)));
+                                        ("%s has datatype %s; this worker takes FP32, FP64,"
+                                                        + " INT32, INT64, BOOL and BYTES")
+                                                .formatted(label(name, index), datatype)));
     }
 
     private static long[] shape(JsonParser parser, String label) throws IOException {

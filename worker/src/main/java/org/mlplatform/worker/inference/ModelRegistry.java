@@ -171,9 +171,9 @@ public class ModelRegistry {
         if (slot.footprint > current.budgetBytes()) {
             fail(
                     slot,
-                    "The model needs about %d MB, more than this worker's inference memory"
-                            + " budget of %d MB (platform.worker.inference.memory-budget)"
-                                    .formatted(slot.footprint >> 20, current.budgetBytes() >> 20));
+                    ("The model needs about %d MB, more than this worker's inference memory"
+                                    + " budget of %d MB (platform.worker.inference.memory-budget)")
+                            .formatted(slot.footprint >> 20, current.budgetBytes() >> 20));
             return;
         }
         makeRoom(slot, current);
