@@ -151,8 +151,9 @@ public interface WorkerConfig {
         MemorySize memoryBudget();
 
         /**
-         * A model's memory estimate per byte of its artifact: weights once, plus the engine's
-         * buffers and the unpacked copy of archives (measured about 1.5–2× on the fixtures).
+         * A model's memory estimate per byte of its artifact: the weights once plus the engine's
+         * working buffers (an estimate, not a measurement; raise it for models with large
+         * activations).
          */
         @WithDefault("2.0")
         double footprintFactor();
