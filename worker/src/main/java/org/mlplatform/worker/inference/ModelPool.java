@@ -69,6 +69,11 @@ final class ModelPool {
         return state;
     }
 
+    /** Requests waiting for a serving thread. */
+    int queued() {
+        return queue.size();
+    }
+
     long lastUsedNanos() {
         return lastUsedNanos;
     }

@@ -101,6 +101,12 @@ public class ModelRegistry {
         return slot == null ? Optional.empty() : Optional.of(slot.state());
     }
 
+    /** Requests waiting in the deployment's queue; 0 when it is not loaded. */
+    int queued(UUID id) {
+        Slot slot = slots.get(id);
+        return slot != null && slot.evictable() ? slot.pool.join().queued() : 0;
+    }
+
     /** Deployments loaded or loading. */
     public List<UUID> held() {
         return List.copyOf(slots.keySet());
@@ -128,6 +134,26 @@ public class ModelRegistry {
             }
         }
         return unloaded;
+    }
+
+    /**
+     * Serves an already loaded model under the assignment's id with its own queue size (tests serve
+     * models whose forward passes they control).
+     */
+    void serve(DeploymentAssignment assignment, ServableModel model, int queueSize, int threads) {
+        Slot slot = new Slot(assignment.id(), assignment, modelsDir);
+        slot.pool.complete(
+                new ModelPool(
+                        assignment,
+                        model,
+                        metrics.forDeployment(
+                                assignment.id(), assignment.tenant(), assignment.model()),
+                        queueSize,
+                        threads));
+        Slot previous = slots.put(assignment.id(), slot);
+        if (previous != null) {
+            unload(previous);
+        }
     }
 
     /** Replaces the memory budget (tests use a tiny one). */
@@ -236,7 +262,9 @@ public class ModelRegistry {
                         unloaders.execute(
                                 () -> {
                                     pool.drainAndClose(config.drainTimeout());
-                                    Directories.deleteRecursively(slot.dir);
+                                    if (java.nio.file.Files.exists(slot.dir)) {
+                                        Directories.deleteRecursively(slot.dir);
+                                    }
                                 });
                     }
                 });

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
@@ -106,11 +108,13 @@ class InferenceServingTest {
         String body = "{\"inputs\":[" + EXPECTED_INPUT.replace("\"input\"", "\"x\"") + "]}";
 
         List<CompletableFuture<Response>> calls = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
         for (int i = 0; i < 6; i++) {
             calls.add(
                     CompletableFuture.supplyAsync(
-                            () -> Deployments.infer(token.value(), pt.id(), body)));
+                            () -> Deployments.infer(token.value(), pt.id(), body), clients));
         }
+        clients.shutdown();
 
         float[] djl = inProcess("tiny-mlp.pt", "PyTorch");
         for (CompletableFuture<Response> call : calls) {
@@ -286,6 +290,89 @@ class InferenceServingTest {
                 infer(trained, "{\"inputs\":[" + column("sepal_length", rows, 0) + "]}"),
                 400,
                 "Missing input 'sepal_width'");
+    }
+
+    @Test
+    void shouldClassifyEncodedImagesAndScaledPixelTensorsWithATrainedCnn() throws Exception {
+        Path work = Path.of("target/work/serve-" + UUID.randomUUID());
+        var artifact = org.mlplatform.worker.training.TrainingFixtures.stripesArchive(work);
+        DeploymentAssignment cnn = Deployments.trained(artifact.zip(), artifact.signature());
+        deployed.add(cnn.id());
+        FakePlatformApi.ASSIGNED.put(cnn.id(), cnn);
+        Deployments.awaitReport(cnn.id(), "READY");
+        java.util.Random random = new java.util.Random(5);
+        var horizontal = org.mlplatform.worker.training.TrainingFixtures.stripes(true, random);
+        var vertical = org.mlplatform.worker.training.TrainingFixtures.stripes(false, random);
+        byte[] png1 = org.mlplatform.worker.training.TrainingFixtures.png(horizontal);
+        byte[] png2 = org.mlplatform.worker.training.TrainingFixtures.png(vertical);
+        float[] pixels = org.mlplatform.worker.training.Images.scaled(horizontal, 16, 1);
+
+        Response encoded =
+                infer(
+                        cnn,
+                        "{\"inputs\":[{\"name\":\"image\",\"shape\":[2],\"datatype\":\"BYTES\","
+                                + "\"data\":[\""
+                                + java.util.Base64.getEncoder().encodeToString(png1)
+                                + "\",\""
+                                + java.util.Base64.getEncoder().encodeToString(png2)
+                                + "\"]}]}");
+        Response tensor =
+                infer(
+                        cnn,
+                        "{\"inputs\":[{\"name\":\"image\",\"shape\":[1,1,16,16],"
+                                + "\"datatype\":\"FP32\",\"data\":"
+                                + json.writeValueAsString(pixels)
+                                + "}]}");
+
+        org.mlplatform.worker.training.Prediction expected;
+        try (var model =
+                org.mlplatform.worker.training.TrainedModel.loadArchive(
+                        artifact.zip(), work.resolve("in-process"), ai.djl.Device.cpu())) {
+            expected = model.predictEncodedImages(List.of(png1, png2));
+        }
+        assertThat(encoded.statusCode()).as(encoded.asString()).isEqualTo(200);
+        JsonNode outputs = json.readTree(encoded.asByteArray()).path("outputs");
+        assertThat(outputs.get(0).path("data").toString())
+                .isEqualTo(json.writeValueAsString(expected.labels()));
+        float[] flat = new float[4];
+        System.arraycopy(expected.probabilities()[0], 0, flat, 0, 2);
+        System.arraycopy(expected.probabilities()[1], 0, flat, 2, 2);
+        assertClose(outputs.get(1).path("data"), flat);
+        assertThat(tensor.statusCode()).as(tensor.asString()).isEqualTo(200);
+        JsonNode fromPixels = json.readTree(tensor.asByteArray()).path("outputs");
+        assertClose(fromPixels.get(1).path("data"), java.util.Arrays.copyOf(flat, 2));
+        assertError(
+                infer(
+                        cnn,
+                        "{\"inputs\":[{\"name\":\"image\",\"shape\":[1],"
+                                + "\"datatype\":\"BYTES\",\"data\":[\"bm90IGFuIGltYWdl\"]}]}"),
+                400,
+                "Input 'image' holds no PNG or JPEG image");
+    }
+
+    @Test
+    void shouldServeAnUploadedDjlArchiveWithItsServingProperties() throws Exception {
+        byte[] zip =
+                ModelFixtures.zip(
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of(
+                                        "serving.properties",
+                                        ModelFixtures.text(
+                                                "engine=OnnxRuntime\noption.modelName=tiny-mlp\n"),
+                                        "tiny-mlp.onnx",
+                                        ModelFixtures.bytes("tiny-mlp.onnx"))));
+        DeploymentAssignment archive =
+                Deployments.of(ModelFormat.DJL, zip, Deployments.ONNX_SIGNATURE, false, 8, 2);
+        deployed.add(archive.id());
+        FakePlatformApi.ASSIGNED.put(archive.id(), archive);
+        Deployments.awaitReport(archive.id(), "READY");
+
+        Response response = infer(archive, "{\"inputs\":[" + EXPECTED_INPUT + "]}");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        JsonNode logits = json.readTree(response.asByteArray()).path("outputs").get(0);
+        assertThat(logits.path("name").asText()).isEqualTo("logits");
+        assertClose(logits.path("data"), expectedLogits());
     }
 
     private static String column(String name, float[][] rows, int c) {

@@ -172,7 +172,7 @@ class ModelPoolTest {
         volatile boolean closed;
 
         void awaitFirstRun() throws InterruptedException {
-            assertThat(firstRun.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstRun.await(30, TimeUnit.SECONDS)).isTrue();
         }
 
         @Override
@@ -206,7 +206,7 @@ class ModelPoolTest {
                 @Override
                 public List<Tensor> run(List<Tensor> inputs) throws Exception {
                     firstRun.countDown();
-                    assertThat(gate.await(10, TimeUnit.SECONDS)).isTrue();
+                    assertThat(gate.await(30, TimeUnit.SECONDS)).isTrue();
                     float[] x = (float[]) inputs.get(0).data();
                     batchRows.add(x.length);
                     float[] y = new float[x.length];
