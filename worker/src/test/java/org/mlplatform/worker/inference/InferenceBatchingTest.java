@@ -66,6 +66,33 @@ class InferenceBatchingTest {
         }
         assertThat(model.batchRows).allSatisfy(rows -> assertThat(rows).isBetween(1, 4));
         assertThat(model.batchRows).containsSequence(1, 4, 4, 4);
+        List<String> metrics =
+                io.restassured.RestAssured.get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .filter(line -> line.contains(assignment.id().toString()))
+                        .toList();
+        assertThat(metrics)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_requests_total{")
+                                        .contains("status=\"2xx\"")
+                                        .endsWith(" 13.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_batch_size_max{")
+                                        .endsWith(" 4.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_queue_seconds_count{")
+                                        .endsWith(" 13.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_latency_seconds_bucket{"));
     }
 
     @Test
