@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
@@ -36,7 +35,7 @@ public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
-    private final ConcurrentHashMap<UUID, Slot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, DeploymentSlot> slots = new ConcurrentHashMap<>();
     private final WorkerConfig.Inference config;
     private final ModelLoader loader;
     private final PlatformDeployments platform;
@@ -66,7 +65,7 @@ public class ModelRegistry {
 
     /** Starts loading an assigned deployment unless it is loaded or loading already. */
     public void assign(DeploymentAssignment assignment) {
-        Slot slot = new Slot(assignment.id(), assignment, modelsDir);
+        DeploymentSlot slot = new DeploymentSlot(assignment.id(), assignment, modelsDir);
         if (slots.putIfAbsent(assignment.id(), slot) == null) {
             loaders.execute(() -> load(slot));
         }
@@ -74,7 +73,7 @@ public class ModelRegistry {
 
     /** Unloads a deployment that is no longer assigned: drains it and deletes its files. */
     public void unassign(UUID id) {
-        Slot slot = slots.remove(id);
+        DeploymentSlot slot = slots.remove(id);
         if (slot != null) {
             LOG.infof("Deployment %s is no longer assigned; unloading", id);
             unload(slot);
@@ -83,9 +82,9 @@ public class ModelRegistry {
 
     /** The deployment's pool, loading it (lazily, after a failover) when it is not loaded. */
     CompletableFuture<ModelPool> acquire(UUID id) {
-        Slot slot = slots.get(id);
+        DeploymentSlot slot = slots.get(id);
         if (slot == null) {
-            Slot fresh = new Slot(id, null, modelsDir);
+            DeploymentSlot fresh = new DeploymentSlot(id, null, modelsDir);
             slot = slots.putIfAbsent(id, fresh);
             if (slot == null) {
                 slot = fresh;
@@ -97,13 +96,13 @@ public class ModelRegistry {
 
     /** The state of a deployment on this worker; empty when it holds nothing of it. */
     public Optional<ModelState> state(UUID id) {
-        Slot slot = slots.get(id);
+        DeploymentSlot slot = slots.get(id);
         return slot == null ? Optional.empty() : Optional.of(slot.state());
     }
 
     /** Requests waiting in the deployment's queue; 0 when it is not loaded. */
     int queued(UUID id) {
-        Slot slot = slots.get(id);
+        DeploymentSlot slot = slots.get(id);
         return slot != null && slot.evictable() ? slot.pool.join().queued() : 0;
     }
 
@@ -124,7 +123,7 @@ public class ModelRegistry {
     int unloadIdleFor(Duration idle) {
         long now = System.nanoTime();
         int unloaded = 0;
-        for (Slot slot : slots.values()) {
+        for (DeploymentSlot slot : slots.values()) {
             if (slot.evictable()
                     && now - slot.lastUsedNanos() >= idle.toNanos()
                     && slots.remove(slot.id, slot)) {
@@ -141,7 +140,7 @@ public class ModelRegistry {
      * models whose forward passes they control).
      */
     void serve(DeploymentAssignment assignment, ServableModel model, int queueSize, int threads) {
-        Slot slot = new Slot(assignment.id(), assignment, modelsDir);
+        DeploymentSlot slot = new DeploymentSlot(assignment.id(), assignment, modelsDir);
         slot.pool.complete(
                 new ModelPool(
                         assignment,
@@ -150,7 +149,7 @@ public class ModelRegistry {
                                 assignment.id(), assignment.tenant(), assignment.model()),
                         queueSize,
                         threads));
-        Slot previous = slots.put(assignment.id(), slot);
+        DeploymentSlot previous = slots.put(assignment.id(), slot);
         if (previous != null) {
             unload(previous);
         }
@@ -168,7 +167,7 @@ public class ModelRegistry {
         unloaders.shutdown();
     }
 
-    private void lazyLoad(Slot slot) {
+    private void lazyLoad(DeploymentSlot slot) {
         Optional<DeploymentAssignment> assignment;
         try {
             assignment = platform.get(slot.id);
@@ -189,7 +188,7 @@ public class ModelRegistry {
         load(slot);
     }
 
-    private void load(Slot slot) {
+    private void load(DeploymentSlot slot) {
         DeploymentAssignment a = slot.assignment;
         report(a.id(), new ReplicaReport(DeploymentStatus.PENDING, null, null));
         ModelBudget current = budget;
@@ -230,7 +229,7 @@ public class ModelRegistry {
         }
     }
 
-    private void fail(Slot slot, String reason) {
+    private void fail(DeploymentSlot slot, String reason) {
         slot.failed = true;
         slots.remove(slot.id, slot);
         Directories.deleteRecursively(slot.dir);
@@ -240,9 +239,9 @@ public class ModelRegistry {
         report(slot.id, new ReplicaReport(DeploymentStatus.FAILED, reason, null));
     }
 
-    private synchronized void makeRoom(Slot slot, ModelBudget current) {
-        List<Slot> others = slots.values().stream().filter(s -> s != slot).toList();
-        for (Slot victim : current.evictionsFor(slot.footprint, others)) {
+    private synchronized void makeRoom(DeploymentSlot slot, ModelBudget current) {
+        List<DeploymentSlot> others = slots.values().stream().filter(s -> s != slot).toList();
+        for (DeploymentSlot victim : current.evictionsFor(slot.footprint, others)) {
             if (slots.remove(victim.id, victim)) {
                 LOG.infof(
                         "Unloading deployment %s (least recently used) to make room for %s",
@@ -252,7 +251,7 @@ public class ModelRegistry {
         }
     }
 
-    private void unload(Slot slot) {
+    private void unload(DeploymentSlot slot) {
         if (!slot.removed.compareAndSet(false, true)) {
             return;
         }
@@ -284,52 +283,5 @@ public class ModelRegistry {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** One deployment on this worker: its (future) pool and what the budget knows of it. */
-    private static final class Slot implements ModelBudget.Resident {
-        private final UUID id;
-        private final Path dir;
-        private final CompletableFuture<ModelPool> pool = new CompletableFuture<>();
-        private volatile DeploymentAssignment assignment;
-        private volatile long footprint;
-        private final AtomicBoolean removed = new AtomicBoolean();
-        private volatile boolean failed;
-
-        Slot(UUID id, DeploymentAssignment assignment, Path modelsDir) {
-            this.id = id;
-            this.assignment = assignment;
-            this.dir = modelsDir.resolve(id + "-" + UUID.randomUUID().toString().substring(0, 8));
-        }
-
-        @Override
-        public UUID id() {
-            return id;
-        }
-
-        @Override
-        public long footprint() {
-            return footprint;
-        }
-
-        @Override
-        public boolean evictable() {
-            return pool.isDone() && !pool.isCompletedExceptionally();
-        }
-
-        @Override
-        public long lastUsedNanos() {
-            return evictable() ? pool.join().lastUsedNanos() : Long.MAX_VALUE;
-        }
-
-        ModelState state() {
-            if (failed) {
-                return ModelState.FAILED;
-            }
-            if (!pool.isDone()) {
-                return ModelState.LOADING;
-            }
-            return pool.isCompletedExceptionally() ? ModelState.FAILED : pool.join().state();
-        }
     }
 }
