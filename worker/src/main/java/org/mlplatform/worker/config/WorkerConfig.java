@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.mlplatform.contract.job.JobKind;
+import org.mlplatform.contract.worker.WorkerRole;
 
 /** Typed configuration of the worker, under {@code platform.worker}. */
 @ConfigMapping(prefix = "platform.worker")
@@ -23,8 +24,19 @@ public interface WorkerConfig {
     @WithDefault("10s")
     Duration heartbeatInterval();
 
+    /**
+     * What this worker does: {@code JOBS} (claims validation and training jobs), {@code INFERENCE}
+     * (serves deployed model versions), or both. {@code platform.worker.jobs.enabled=false} still
+     * turns job claiming off.
+     */
+    @WithDefault("JOBS,INFERENCE")
+    List<WorkerRole> roles();
+
     /** The DJL engine. */
     Engine engine();
+
+    /** Serving deployed model versions (the {@code INFERENCE} role). */
+    Inference inference();
 
     /** Retries of the registration while platform-api is not reachable. */
     Registration registration();
@@ -121,6 +133,50 @@ public interface WorkerConfig {
         /** How long shutdown waits for running jobs before abandoning them to lease expiry. */
         @WithDefault("10s")
         Duration shutdownGrace();
+    }
+
+    /** Inference serving settings. */
+    interface Inference {
+
+        /** How often the worker asks platform-api which deployments it should hold loaded. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /**
+         * Memory the loaded models may take together, estimated as artifact size × {@code
+         * footprint-factor}; the least recently used models are unloaded when a new one does not
+         * fit.
+         */
+        @WithDefault("2G")
+        MemorySize memoryBudget();
+
+        /**
+         * A model's memory estimate per byte of its artifact: the weights once plus the engine's
+         * working buffers (an estimate, not a measurement; raise it for models with large
+         * activations).
+         */
+        @WithDefault("2.0")
+        double footprintFactor();
+
+        /** A loaded model not called for this long is unloaded (loaded again on the next call). */
+        @WithDefault("30m")
+        Duration idleUnload();
+
+        /** Requests waiting per loaded model; a full queue answers 503 with Retry-After. */
+        @WithDefault("256")
+        int queueSize();
+
+        /**
+         * Threads (each with its own predictor) running forward passes per loaded model. With
+         * {@code engine.threads=1} (one intra-op thread each) 2 keeps both cores of a small machine
+         * busy.
+         */
+        @WithDefault("2")
+        int threadsPerModel();
+
+        /** How long unloading waits for requests already queued or running to finish. */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     /** Limits of model validation. */

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.JobKind;
+import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.worker.common.Backoff;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
@@ -42,6 +43,7 @@ public class JobRunner {
             EnumSet.of(JobKind.VALIDATE_MODEL, JobKind.TRAIN);
 
     private final WorkerConfig.Jobs config;
+    private final boolean jobsRole;
     private final WorkerRegistration registration;
     private final JobsApi api;
     private final JobExecution execution;
@@ -55,14 +57,15 @@ public class JobRunner {
             JobsApi api,
             JobExecution execution) {
         this.config = config.jobs();
+        this.jobsRole = config.roles().contains(WorkerRole.JOBS);
         this.registration = registration;
         this.api = api;
         this.execution = execution;
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled() || config.concurrency() < 1) {
-            LOG.info("Job runner disabled (platform.worker.jobs)");
+        if (!jobsRole || !config.enabled() || config.concurrency() < 1) {
+            LOG.info("Job runner disabled (platform.worker.roles, platform.worker.jobs)");
             return;
         }
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-heartbeat"));

@@ -20,17 +20,20 @@ public class WorkerDescription {
     private final DjlEngine engine;
     private final String version;
     private final int httpPort;
+    private final InferenceToken inferenceToken;
 
     public WorkerDescription(
             WorkerConfig config,
             DjlEngine engine,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                     String version,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8082") int httpPort) {
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8082") int httpPort,
+            InferenceToken inferenceToken) {
         this.config = config;
         this.engine = engine;
         this.version = version;
         this.httpPort = httpPort;
+        this.inferenceToken = inferenceToken;
     }
 
     /** The worker's name: configured, or the host name and HTTP port. */
@@ -52,8 +55,14 @@ public class WorkerDescription {
                         "device", info.device(),
                         "cores", Integer.toString(runtime.availableProcessors()),
                         "maxMemory", Long.toString(runtime.maxMemory())),
-                List.of(WorkerRole.JOBS),
-                null);
+                roles(),
+                config.roles().contains(WorkerRole.INFERENCE) ? inferenceToken.value() : null);
+    }
+
+    /** The configured roles, without duplicates; JOBS only when none are configured. */
+    public List<WorkerRole> roles() {
+        List<WorkerRole> roles = config.roles().stream().distinct().toList();
+        return roles.isEmpty() ? List.of(WorkerRole.JOBS) : roles;
     }
 
     private static String hostName() {

@@ -102,6 +102,23 @@ public class WorkerRegistration {
         }
     }
 
+    /**
+     * Registers again because a call other than the heartbeat (the inference worker's assignment
+     * poll) found that platform-api no longer knows {@code workerId}.
+     */
+    public synchronized void forgotten(java.util.UUID workerId) {
+        RegistrationStatus current = status;
+        if (!current.registered() || !current.workerId().equals(workerId)) {
+            return; // already registered again
+        }
+        count("unknown-worker");
+        LOG.infof("platform-api no longer knows worker %s; registering again", workerId);
+        status =
+                new RegistrationStatus(
+                        null, "platform-api forgot worker " + workerId, null, clock.instant());
+        register();
+    }
+
     private void register() {
         try {
             WorkerResponse worker = platformApi.register(description.registerRequest());

@@ -26,7 +26,8 @@ import org.mlplatform.worker.validation.ModelArchive;
  * preprocessing of its model card. Serving reuses it: raw rows or images in, labels and
  * probabilities (or regression values) out.
  *
- * <p>Thread-safe: every call takes a predictor of its own.
+ * <p>Thread-safe: every {@code predict...} call takes a predictor of its own; a serving thread
+ * keeps one in a {@link Session}.
  */
 public final class TrainedModel implements AutoCloseable {
 
@@ -70,6 +71,14 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Tabular rows as raw cells in the order of {@link ModelCard#inputs()}. */
     public Prediction predictRows(List<String[]> rows) throws TranslateException {
+        return predictEncoded(encodeRows(rows), rows.size());
+    }
+
+    /**
+     * Tabular rows (raw cells in {@link ModelCard#inputs()} order) encoded into the network's input
+     * layout, for {@link Session#predict}.
+     */
+    public float[] encodeRows(List<String[]> rows) {
         int width = preprocessing.inputWidth();
         float[] x = new float[rows.size() * width];
         for (int i = 0; i < rows.size(); i++) {
@@ -83,7 +92,7 @@ public final class TrainedModel implements AutoCloseable {
             }
             preprocessing.encodeRow(rows.get(i), x, i * width);
         }
-        return predictEncoded(x, rows.size());
+        return x;
     }
 
     /** Tabular rows as column name → raw value; a missing column counts as an empty cell. */
@@ -113,6 +122,11 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Decoded images, resized and normalised as in training. */
     public Prediction predictImages(List<BufferedImage> images) throws TranslateException {
+        return predictEncoded(encodeImages(images), images.size());
+    }
+
+    /** Decoded images resized and normalised into the network's input, for a session. */
+    public float[] encodeImages(List<BufferedImage> images) {
         Preprocessing.ImageInput input = requireImages();
         int size = input.channels() * input.size() * input.size();
         float[] x = new float[images.size() * size];
@@ -121,7 +135,20 @@ public final class TrainedModel implements AutoCloseable {
             System.arraycopy(pixels, 0, x, i * size, size);
             Images.normalise(x, i * size, input);
         }
-        return predictEncoded(x, images.size());
+        return x;
+    }
+
+    /**
+     * Images already in the [count, C, S, S] layout with values in [0, 1], normalised in place as
+     * in training.
+     */
+    public float[] normaliseScaled(float[] pixels, int count) {
+        Preprocessing.ImageInput input = requireImages();
+        int size = input.channels() * input.size() * input.size();
+        for (int i = 0; i < count; i++) {
+            Images.normalise(pixels, i * size, input);
+        }
+        return pixels;
     }
 
     /** Encoded PNG or JPEG images. */
@@ -139,10 +166,34 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Samples already preprocessed into the network's input layout. */
     public Prediction predictEncoded(float[] x, int count) throws TranslateException {
-        // Inference records no gradients, whatever thread calls (grad mode is per thread).
-        JniUtils.setGradMode(false);
-        try (Predictor<TrainedTranslator.Batch, Prediction> predictor = model.newPredictor()) {
+        try (Session session = newSession()) {
+            return session.predict(x, count);
+        }
+    }
+
+    /** A predictor of its own, for one thread (a predictor is not thread-safe). */
+    public Session newSession() {
+        return new Session(model.newPredictor());
+    }
+
+    /** One thread's predictor of this model; close it when done. */
+    public static final class Session implements AutoCloseable {
+        private final Predictor<TrainedTranslator.Batch, Prediction> predictor;
+
+        private Session(Predictor<TrainedTranslator.Batch, Prediction> predictor) {
+            this.predictor = predictor;
+        }
+
+        /** Samples already encoded ({@link #encodeRows}, {@link #encodeImages}). */
+        public Prediction predict(float[] x, int count) throws TranslateException {
+            // Inference records no gradients, whatever thread calls (grad mode is per thread).
+            JniUtils.setGradMode(false);
             return predictor.predict(new TrainedTranslator.Batch(x, count));
+        }
+
+        @Override
+        public void close() {
+            predictor.close();
         }
     }
 

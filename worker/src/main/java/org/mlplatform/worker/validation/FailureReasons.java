@@ -8,7 +8,7 @@ import org.mlplatform.contract.model.ModelFormat;
  * Turns what went wrong while loading or running a model into a reason a person can act on. The
  * engines' own messages stay in the text: they name the operator, opset or file offset.
  */
-final class FailureReasons {
+public final class FailureReasons {
 
     private static final int MAX_LENGTH = 2000;
     private static final Pattern LOAD_MODEL_FROM =
@@ -43,7 +43,7 @@ final class FailureReasons {
     }
 
     /** Loading with the engine failed. */
-    static String loadFailed(ModelFormat format, String engine, Throwable error) {
+    public static String loadFailed(ModelFormat format, String engine, Throwable error) {
         String message = message(error);
         String lower = message.toLowerCase(Locale.ROOT);
         if (unsupported(lower)) {
@@ -71,12 +71,12 @@ final class FailureReasons {
     }
 
     /** The archive itself is unusable (unsafe entries, too big, no model file). */
-    static String badArchive(String message) {
+    public static String badArchive(String message) {
         return limit("The DJL model archive cannot be used: " + message);
     }
 
     /** The model loaded but a trial inference on zeros failed. */
-    static String inferenceFailed(String engine, Throwable error) {
+    public static String inferenceFailed(String engine, Throwable error) {
         String message = message(error);
         String prefix =
                 unsupported(message.toLowerCase(Locale.ROOT))
@@ -104,7 +104,7 @@ final class FailureReasons {
     }
 
     /** The innermost message that says something, with the exception types left out. */
-    static String message(Throwable error) {
+    public static String message(Throwable error) {
         String best = null;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

@@ -22,16 +22,16 @@ import java.util.Properties;
  * 1,4;1,8}) and {@code option.inputDataTypes} (DJL names, comma-separated, default {@code
  * float32}).
  */
-record ServingProperties(
+public record ServingProperties(
         Optional<String> engine,
         Optional<String> modelName,
         List<String> inputNames,
         List<List<Long>> inputShapes,
         List<String> inputDataTypes) {
 
-    static final String FILE_NAME = "serving.properties";
+    public static final String FILE_NAME = "serving.properties";
 
-    static ServingProperties read(Path dir) throws IOException {
+    public static ServingProperties read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         Properties properties = new Properties();
         if (Files.isRegularFile(file)) {

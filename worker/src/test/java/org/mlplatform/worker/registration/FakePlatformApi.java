@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.job.JobAssignment;
 
 /**
@@ -43,6 +44,12 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
             Pattern.compile(
                     "/internal/v1/jobs/([0-9a-f-]{36})/"
                             + "(heartbeat|complete|fail|events|checkpoint|artifact|cancelled)");
+    private static final Pattern ASSIGNMENTS =
+            Pattern.compile("/internal/v1/workers/([0-9a-f-]{36})/deployments");
+    private static final Pattern DEPLOYMENT =
+            Pattern.compile("/internal/v1/deployments/([0-9a-f-]{36})");
+    private static final Pattern REPLICA_REPORT =
+            Pattern.compile("/internal/v1/deployments/([0-9a-f-]{36})/replicas/([0-9a-f-]{36})");
     private static final Pattern LEASE_QUERY = Pattern.compile("leaseToken=([0-9a-f-]{36})");
     private static final Pattern EPOCH_QUERY = Pattern.compile("epoch=(\\d+)");
     private static final ObjectMapper JSON =
@@ -89,6 +96,24 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
      */
     public static final Map<String, UUID> BLOB_AFTER_HEARTBEAT_OF = new ConcurrentHashMap<>();
 
+    /** What {@code GET /internal/v1/workers/{id}/deployments} answers to every known worker. */
+    public static final Map<UUID, DeploymentAssignment> ASSIGNED = new ConcurrentHashMap<>();
+
+    /**
+     * Deployments {@code GET /internal/v1/deployments/{id}} knows besides the assigned ones (a
+     * failover: another worker's assignment).
+     */
+    public static final Map<UUID, DeploymentAssignment> DEPLOYMENTS = new ConcurrentHashMap<>();
+
+    /** Calls of {@code GET /internal/v1/deployments/{id}}. */
+    public static final List<Call> DEPLOYMENT_GETS = new CopyOnWriteArrayList<>();
+
+    /** Replica reports ({@code PUT .../replicas/{worker}}), in order. */
+    public static final List<Call> REPORTS = new CopyOnWriteArrayList<>();
+
+    /** Assignment polls of a worker id the platform does not know (answered 404). */
+    public static final AtomicInteger UNKNOWN_POLLS = new AtomicInteger();
+
     private ExecutorService executor;
 
     static final List<Call> REGISTRATIONS = new CopyOnWriteArrayList<>();
@@ -116,6 +141,7 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
         server.createContext("/internal/v1/workers", this::workers);
         server.createContext("/internal/v1/jobs", this::jobs);
         server.createContext("/internal/v1/blobs", this::blobs);
+        server.createContext("/internal/v1/deployments", this::deployments);
         // Claims are long polls: one thread per exchange, so they block nothing else.
         executor = Executors.newCachedThreadPool();
         server.setExecutor(executor);
@@ -308,6 +334,16 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
                     "{\"id\":\"" + id + "\",\"name\":\"test-worker\",\"status\":\"ONLINE\"}");
             return;
         }
+        Matcher assignments = ASSIGNMENTS.matcher(path);
+        if (assignments.matches() && "GET".equals(exchange.getRequestMethod())) {
+            if (!KNOWN_WORKERS.contains(UUID.fromString(assignments.group(1)))) {
+                UNKNOWN_POLLS.incrementAndGet();
+                respond(exchange, 404, "{\"title\":\"unknown worker\"}");
+                return;
+            }
+            respond(exchange, 200, JSON.writeValueAsString(List.copyOf(ASSIGNED.values())));
+            return;
+        }
         Matcher heartbeat = HEARTBEAT.matcher(path);
         if (heartbeat.matches() && "POST".equals(exchange.getRequestMethod())) {
             HEARTBEATS.add(call);
@@ -319,6 +355,40 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
             return;
         }
         respond(exchange, 404, null);
+    }
+
+    private void deployments(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Call call =
+                new Call(
+                        path,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        body(exchange));
+        Matcher report = REPLICA_REPORT.matcher(path);
+        if (report.matches() && "PUT".equals(exchange.getRequestMethod())) {
+            REPORTS.add(call);
+            respond(exchange, 204, null);
+            return;
+        }
+        Matcher get = DEPLOYMENT.matcher(path);
+        if (get.matches() && "GET".equals(exchange.getRequestMethod())) {
+            DEPLOYMENT_GETS.add(call);
+            UUID id = UUID.fromString(get.group(1));
+            DeploymentAssignment found = ASSIGNED.getOrDefault(id, DEPLOYMENTS.get(id));
+            if (found == null) {
+                respond(exchange, 404, "{\"title\":\"no such deployment\"}");
+            } else {
+                respond(exchange, 200, JSON.writeValueAsString(found));
+            }
+            return;
+        }
+        respond(exchange, 404, null);
+    }
+
+    /** The replica reports of a deployment, in order. */
+    public static List<Call> reportsOf(UUID deploymentId) {
+        String prefix = "/internal/v1/deployments/" + deploymentId + "/replicas/";
+        return REPORTS.stream().filter(c -> c.path().startsWith(prefix)).toList();
     }
 
     private static String body(HttpExchange exchange) throws IOException {

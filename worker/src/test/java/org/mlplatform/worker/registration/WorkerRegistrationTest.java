@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ class WorkerRegistrationTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject InferenceToken token;
 
     @Test
     void shouldRegisterWithEngineAndCapabilities() throws Exception {
@@ -41,6 +44,10 @@ class WorkerRegistrationTest {
         assertThat(capabilities.path("device").asText()).isEqualTo("cpu()");
         assertThat(capabilities.path("cores").asInt()).isPositive();
         assertThat(capabilities.path("maxMemory").asLong()).isPositive();
+        assertThat(request.path("roles").toString()).isEqualTo("[\"JOBS\",\"INFERENCE\"]");
+        String inferenceToken = request.path("inferenceToken").asText();
+        assertThat(inferenceToken).isEqualTo(token.value()).matches("[A-Za-z0-9_-]{43,}");
+        assertThat(Base64.getUrlDecoder().decode(inferenceToken)).hasSizeGreaterThanOrEqualTo(32);
         String clientCredentials =
                 Base64.getEncoder()
                         .encodeToString(
@@ -89,7 +96,10 @@ class WorkerRegistrationTest {
         awaitUntil(
                 () -> FakePlatformApi.REGISTRATIONS.size() > registrations,
                 "a registration after the 404 heartbeat");
-        assertThat(FakePlatformApi.UNKNOWN_HEARTBEATS.get()).isPositive();
+        // The heartbeat or the inference worker's assignment poll, whichever came first, heard
+        // the 404.
+        assertThat(FakePlatformApi.UNKNOWN_HEARTBEATS.get() + FakePlatformApi.UNKNOWN_POLLS.get())
+                .isPositive();
         UUID newId = FakePlatformApi.ISSUED_IDS.get(FakePlatformApi.ISSUED_IDS.size() - 1);
         assertThat(newId).isNotEqualTo(oldId);
         awaitUntil(

@@ -100,6 +100,32 @@ public final class TrainingFixtures {
         return out.toByteArray();
     }
 
+    /** A small Iris classifier trained for a few epochs, packed as the platform packs it. */
+    public static TrainedArtifact irisArchive(Path work) throws Exception {
+        Hyperparameters hp = hyperparameters(5, 16, 0.01);
+        Path csv = write(work, "iris.csv", irisCsv());
+        TrainingData data =
+                TrainingPipeline.prepare(
+                        org.mlplatform.contract.dataset.DatasetFormat.CSV,
+                        csv,
+                        settings(TrainingTask.CLASSIFICATION, "species", hp));
+        return TrainingPipeline.trainAndPack(
+                plan(mlp(0), hp, data, work, null), TrainingProgress.NONE, work);
+    }
+
+    /** A small CNN trained on 16×16 grey stripes (horizontal, vertical). */
+    public static TrainedArtifact stripesArchive(Path work) throws Exception {
+        Hyperparameters hp = hyperparameters(3, 8, 0.005);
+        Path zip = write(work, "stripes.zip", stripesZip(12, 11));
+        TrainingData data =
+                TrainingPipeline.prepare(
+                        org.mlplatform.contract.dataset.DatasetFormat.IMAGE_ZIP,
+                        zip,
+                        settings(TrainingTask.IMAGE_CLASSIFICATION, null, hp));
+        return TrainingPipeline.trainAndPack(
+                plan(cnn(), hp, data, work, null), TrainingProgress.NONE, work);
+    }
+
     public static ArchitectureSpec mlp(double dropout) {
         return new ArchitectureSpec(
                         ArchitectureType.MLP, List.of(16, 16), Activation.RELU, dropout, null, null)

@@ -1,0 +1,150 @@
+package org.mlplatform.worker.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.worker.registration.FakePlatformApi;
+import org.mlplatform.worker.registration.InferenceToken;
+
+/**
+ * Dynamic batching and back-pressure over HTTP, with a model whose first forward pass waits until
+ * the test has queued the requests it needs (so nothing depends on timing).
+ */
+@QuarkusTest
+@WithTestResource(FakePlatformApi.class)
+class InferenceBatchingTest {
+
+    @Inject ModelRegistry registry;
+    @Inject InferenceToken token;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ModelPoolTest.DoublingModel model = new ModelPoolTest.DoublingModel();
+    private DeploymentAssignment assignment;
+    // The common pool has one thread on two cores: the calls need threads of their own.
+    private final ExecutorService clients = Executors.newFixedThreadPool(16);
+
+    @AfterEach
+    void unload() {
+        model.gate.countDown();
+        registry.unassign(assignment.id());
+        clients.shutdownNow();
+    }
+
+    @Test
+    void shouldBatchConcurrentRequestsUpToMaxBatchSize() throws Exception {
+        serve(4, 0, 64);
+        CompletableFuture<Response> first = call(0);
+        model.awaitFirstRun();
+        List<CompletableFuture<Response>> calls = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            calls.add(call(i));
+        }
+        awaitQueued(12);
+        model.gate.countDown();
+
+        assertThat(first.join().statusCode()).isEqualTo(200);
+        for (int i = 0; i < calls.size(); i++) {
+            Response response = calls.get(i).join();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.header("Inference-Batch-Items")).isEqualTo("1");
+            JsonNode y = json.readTree(response.asByteArray()).path("outputs").get(0);
+            assertThat(y.path("data").get(0).asDouble()).isEqualTo(2.0 * (i + 1));
+        }
+        assertThat(model.batchRows).allSatisfy(rows -> assertThat(rows).isBetween(1, 4));
+        assertThat(model.batchRows).containsSequence(1, 4, 4, 4);
+        List<String> metrics =
+                io.restassured.RestAssured.get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .filter(line -> line.contains(assignment.id().toString()))
+                        .toList();
+        assertThat(metrics)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_requests_total{")
+                                        .contains("status=\"2xx\"")
+                                        .endsWith(" 13.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_batch_size_max{")
+                                        .endsWith(" 4.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_queue_seconds_count{")
+                                        .endsWith(" 13.0"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .startsWith("platform_inference_latency_seconds_bucket{"));
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenTheQueueIsFull() throws Exception {
+        serve(1, 0, 2);
+        CompletableFuture<Response> running = call(0);
+        model.awaitFirstRun();
+        CompletableFuture<Response> queued1 = call(1);
+        CompletableFuture<Response> queued2 = call(2);
+        awaitQueued(2);
+
+        Response rejected = call(3).join();
+
+        assertThat(rejected.statusCode()).isEqualTo(503);
+        assertThat(rejected.header("Retry-After")).isEqualTo("1");
+        assertThat(json.readTree(rejected.asByteArray()).path("error").asText())
+                .startsWith("The model's queue is full");
+        model.gate.countDown();
+        assertThat(running.join().statusCode()).isEqualTo(200);
+        assertThat(queued1.join().statusCode()).isEqualTo(200);
+        assertThat(queued2.join().statusCode()).isEqualTo(200);
+    }
+
+    private void serve(int maxBatchSize, int maxBatchDelayMs, int queueSize) {
+        assignment =
+                new DeploymentAssignment(
+                        UUID.randomUUID(),
+                        "acme",
+                        "doubler",
+                        1,
+                        null,
+                        null,
+                        null,
+                        false,
+                        maxBatchSize,
+                        maxBatchDelayMs);
+        // One serving thread: the batches then follow from the queue alone.
+        registry.serve(assignment, model, queueSize, 1);
+    }
+
+    private CompletableFuture<Response> call(int x) {
+        String body =
+                "{\"inputs\":[{\"name\":\"x\",\"shape\":[1,1],\"datatype\":\"FP32\",\"data\":[%d]}]}"
+                        .formatted(x);
+        return CompletableFuture.supplyAsync(
+                () -> Deployments.infer(token.value(), assignment.id(), body), clients);
+    }
+
+    private void awaitQueued(int n) {
+        FakePlatformApi.awaitUntil(
+                () -> registry.queued(assignment.id()) == n,
+                n + " queued requests",
+                Deployments.DEADLINE);
+    }
+}

@@ -1,0 +1,181 @@
+package org.mlplatform.worker.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.model.ModelFormat;
+import org.mlplatform.worker.config.WorkerConfig;
+import org.mlplatform.worker.registration.FakePlatformApi;
+import org.mlplatform.worker.registration.InferenceToken;
+import org.mlplatform.worker.validation.ModelFixtures;
+
+/** Assignment, unassignment, failures, LRU eviction and idle unloading of deployments. */
+@QuarkusTest
+@WithTestResource(FakePlatformApi.class)
+class ModelLifecycleTest {
+
+    private static final String BODY =
+            "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
+                    + "\"data\":[1,2,3,4]}]}";
+
+    @Inject ModelRegistry registry;
+    @Inject InferenceToken token;
+    @Inject WorkerConfig config;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<UUID> deployed = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        registry.useBudget(
+                new ModelBudget(
+                        config.inference().memoryBudget().asLongValue(),
+                        config.inference().footprintFactor()));
+        deployed.forEach(
+                id -> {
+                    FakePlatformApi.ASSIGNED.remove(id);
+                    FakePlatformApi.DEPLOYMENTS.remove(id);
+                    registry.unassign(id);
+                });
+    }
+
+    @Test
+    void shouldDrainUnloadAndDeleteFilesWhenUnassigned() throws Exception {
+        DeploymentAssignment onnx = onnx();
+        FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);
+        Deployments.awaitReport(onnx.id(), "PENDING");
+        Deployments.awaitReport(onnx.id(), "READY");
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+        assertThat(filesOf(onnx.id())).isNotEmpty();
+
+        FakePlatformApi.ASSIGNED.remove(onnx.id());
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.state(onnx.id()).isEmpty() && filesOf(onnx.id()).isEmpty(),
+                "the unassigned deployment to be unloaded",
+                Deployments.DEADLINE);
+    }
+
+    @Test
+    void shouldReportFailedWithAReasonForACorruptArtifact() throws Exception {
+        byte[] corrupt = ModelFixtures.bytes("tiny-mlp.onnx").clone();
+        for (int i = 40; i < corrupt.length; i += 7) {
+            corrupt[i] = (byte) 0xff;
+        }
+        DeploymentAssignment broken =
+                Deployments.of(ModelFormat.ONNX, corrupt, Deployments.ONNX_SIGNATURE, false, 8, 2);
+        deployed.add(broken.id());
+        FakePlatformApi.ASSIGNED.put(broken.id(), broken);
+
+        JsonNode report = json.readTree(Deployments.awaitReport(broken.id(), "FAILED"));
+
+        assertThat(report.path("failureReason").asText())
+                .startsWith("The file is not a valid ONNX model");
+        assertThat(filesOf(broken.id())).isEmpty();
+        Response response = Deployments.infer(token.value(), broken.id(), BODY);
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(json.readTree(response.asByteArray()).path("error").asText())
+                .startsWith("The model could not be loaded: The file is not a valid ONNX model");
+    }
+
+    @Test
+    void shouldReportFailedWhenTheArtifactDoesNotMatchItsChecksum() throws Exception {
+        DeploymentAssignment onnx = onnx();
+        FakePlatformApi.BLOBS.put(onnx.artifact().sha256(), ModelFixtures.bytes("tiny-mlp.pt"));
+        FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);
+
+        JsonNode report = json.readTree(Deployments.awaitReport(onnx.id(), "FAILED"));
+
+        assertThat(report.path("failureReason").asText())
+                .startsWith("The model's artifact could not be fetched intact: Blob ");
+    }
+
+    @Test
+    void shouldUnloadTheLeastRecentlyUsedModelWhenANewOneDoesNotFit() throws Exception {
+        long size = ModelFixtures.bytes("tiny-mlp.onnx").length;
+        // Room for two models' footprints, not three.
+        registry.useBudget(new ModelBudget(size * 5, 2.0));
+        DeploymentAssignment first = lazy();
+        DeploymentAssignment second = lazy();
+        DeploymentAssignment third = lazy();
+        assertThat(Deployments.infer(token.value(), first.id(), BODY).statusCode()).isEqualTo(200);
+        assertThat(Deployments.infer(token.value(), second.id(), BODY).statusCode()).isEqualTo(200);
+        // first is used again: second is now the least recently used.
+        assertThat(Deployments.infer(token.value(), first.id(), BODY).statusCode()).isEqualTo(200);
+
+        assertThat(Deployments.infer(token.value(), third.id(), BODY).statusCode()).isEqualTo(200);
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.state(second.id()).isEmpty(),
+                "the least recently used model to be unloaded",
+                Deployments.DEADLINE);
+        assertThat(registry.state(first.id())).contains(ModelState.READY);
+        assertThat(registry.state(third.id())).contains(ModelState.READY);
+        // An evicted model loads again on its next request.
+        assertThat(Deployments.infer(token.value(), second.id(), BODY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldUnloadIdleModelsAndLoadThemAgainOnTheNextRequest() {
+        DeploymentAssignment onnx = lazy();
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+
+        assertThat(registry.unloadIdleFor(Duration.ZERO)).isPositive();
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.state(onnx.id()).isEmpty() && filesOf(onnx.id()).isEmpty(),
+                "the idle model to be unloaded",
+                Deployments.DEADLINE);
+        assertThat(registry.unloadIdleFor(Duration.ofHours(1))).isZero();
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+    }
+
+    private DeploymentAssignment onnx() {
+        DeploymentAssignment a =
+                Deployments.of(
+                        ModelFormat.ONNX,
+                        ModelFixtures.bytes("tiny-mlp.onnx"),
+                        Deployments.ONNX_SIGNATURE,
+                        false,
+                        8,
+                        2);
+        deployed.add(a.id());
+        return a;
+    }
+
+    /** A deployment of another worker, loaded here on its first request (a failover). */
+    private DeploymentAssignment lazy() {
+        DeploymentAssignment a = onnx();
+        FakePlatformApi.DEPLOYMENTS.put(a.id(), a);
+        return a;
+    }
+
+    private List<Path> filesOf(UUID deployment) {
+        Path dir = Path.of(config.workDir(), "deployments");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(
+                            p -> p.getFileName().toString().startsWith(deployment.toString()))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
