@@ -3,8 +3,6 @@ package org.mlplatform.api.deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,12 +14,14 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mlplatform.api.common.PlatformConfig;
+import org.mlplatform.api.inference.InferenceConfig;
 
 /**
  * The {@link DeploymentDirectory} from an immutable in-memory snapshot of every deployment, swapped
@@ -35,9 +35,11 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
     private static final Logger LOG = Logger.getLogger(CachedDeploymentDirectory.class);
 
     private final PlatformConfig config;
+    private final InferenceConfig inference;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private final ExecutorService refresher =
-            Executors.newSingleThreadExecutor(
+    // Our own timer: the Quarkus scheduler runs nothing more often than once a second.
+    private final ScheduledExecutorService refresher =
+            Executors.newSingleThreadScheduledExecutor(
                     r -> {
                         Thread t = new Thread(r, "deployment-directory");
                         t.setDaemon(true);
@@ -45,8 +47,9 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
                     });
     private volatile Map<ModelKey, ServedModel> snapshot = Map.of();
 
-    public CachedDeploymentDirectory(PlatformConfig config) {
+    public CachedDeploymentDirectory(PlatformConfig config, InferenceConfig inference) {
         this.config = config;
+        this.inference = inference;
     }
 
     private record ModelKey(long tenantId, String model) {}
@@ -81,6 +84,8 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
 
     void onStart(@Observes StartupEvent event) {
         refresh();
+        long period = inference.directoryRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -96,14 +101,6 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
                         refresh();
                     });
         }
-    }
-
-    @Scheduled(
-            every = "${platform.inference.directory-refresh:500ms}",
-            concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void periodicRefresh() {
-        refresh();
     }
 
     /** Reloads the snapshot; a failure keeps the previous one. */

@@ -20,7 +20,7 @@ public interface InferenceConfig {
     @WithDefault("64")
     int maxConnectionsPerWorker();
 
-    /** How often the gateway reloads the list of live inference workers. */
+    /** How often the gateway reloads the list of live inference workers (at least 1 s). */
     @WithDefault("1s")
     Duration workersRefresh();
 
