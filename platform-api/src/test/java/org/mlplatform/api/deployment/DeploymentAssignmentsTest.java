@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
@@ -25,6 +26,12 @@ class DeploymentAssignmentsTest {
 
     @BeforeEach
     void startWithNoLiveInferenceWorker() {
+        Deployments.retireInferenceWorkers();
+    }
+
+    /** Other tests must not route to the fake workers this class registered. */
+    @AfterEach
+    void leaveNoLiveInferenceWorker() {
         Deployments.retireInferenceWorkers();
     }
 

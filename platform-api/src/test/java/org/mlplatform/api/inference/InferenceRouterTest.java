@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.deployment.Deployments;
@@ -30,6 +31,12 @@ class InferenceRouterTest {
     void startWithNoLiveInferenceWorker() {
         Deployments.retireInferenceWorkers();
         workers.refresh();
+    }
+
+    /** Other tests must not route to the fake workers this class registered. */
+    @AfterEach
+    void leaveNoLiveInferenceWorker() {
+        Deployments.retireInferenceWorkers();
     }
 
     @Test

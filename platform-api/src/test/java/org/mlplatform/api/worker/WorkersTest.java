@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
+import org.mlplatform.api.deployment.Deployments;
 
 @QuarkusTest
 class WorkersTest {
@@ -123,6 +124,7 @@ class WorkersTest {
                 QuarkusTransaction.requiringNew()
                         .call(() -> Worker.findByName(name).orElseThrow().inferenceToken);
         assertThat(stored).isEqualTo(token);
+        Deployments.retire(UUID.fromString(JsonPath.from(registered).getString("id")));
     }
 
     @Test
