@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.api.TestData.Team;
 import org.mlplatform.api.dataset.Datasets;
+import org.mlplatform.api.deployment.Deployments;
 import org.mlplatform.api.job.Job;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.contract.job.JobKind;
@@ -275,6 +276,46 @@ class AuthorizationMatrixTest {
                         ContentType.BINARY),
                 new Endpoint("GET", "/api/v1/tenants/{tenant}/datasets", null, Access.VIEWER, 200),
                 new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/deployments",
+                        "{\"model\":\"{deployedModel}\",\"version\":2}",
+                        Access.MEMBER,
+                        201),
+                new Endpoint(
+                        "GET", "/api/v1/tenants/{tenant}/deployments", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/deployments/{deployment}",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "DELETE",
+                        "/api/v1/tenants/{tenant}/deployments/{deployment}",
+                        null,
+                        Access.MEMBER,
+                        204),
+                new Endpoint(
+                        "PATCH",
+                        "/api/v1/tenants/{tenant}/models/{deployedModel}",
+                        "{\"defaultVersion\":1}",
+                        Access.MEMBER,
+                        200),
+                new Endpoint(
+                        "GET",
+                        "/internal/v1/workers/{workerId}/deployments",
+                        null,
+                        Access.WORKER,
+                        200),
+                new Endpoint(
+                        "GET", "/internal/v1/deployments/{deployment}", null, Access.WORKER, 200),
+                new Endpoint(
+                        "PUT",
+                        "/internal/v1/deployments/{deployment}/replicas/{workerId}",
+                        "{\"status\":\"READY\",\"loadMillis\":10}",
+                        Access.WORKER,
+                        204),
+                new Endpoint(
                         "GET",
                         "/api/v1/tenants/{tenant}/datasets/{dataset}",
                         null,
@@ -385,7 +426,9 @@ class AuthorizationMatrixTest {
             String trainingJob,
             String finishedJob,
             String noopJobId,
-            String noopLeaseToken) {
+            String noopLeaseToken,
+            String deployedModel,
+            String deployment) {
         Fixture(Team team, Fixture from) {
             this(
                     team,
@@ -401,7 +444,9 @@ class AuthorizationMatrixTest {
                     from.trainingJob,
                     from.finishedJob,
                     from.noopJobId,
-                    from.noopLeaseToken);
+                    from.noopLeaseToken,
+                    from.deployedModel,
+                    from.deployment);
         }
     }
 
@@ -423,6 +468,8 @@ class AuthorizationMatrixTest {
                     zero,
                     zero,
                     zero,
+                    zero,
+                    "deployed",
                     zero);
         }
         Team team = TestData.team();
@@ -451,6 +498,11 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/tenants/{t}/training-jobs/{id}/cancel", team.slug(), finishedJob)
                 .then()
                 .statusCode(200);
+        // A model with v1 deployed and v2 READY, for the deployment endpoints.
+        String deployedModel = Models.create(team.slug(), team.owner());
+        Deployments.readyVersion(team.slug(), team.owner(), deployedModel);
+        Deployments.readyVersion(team.slug(), team.owner(), deployedModel);
+        String deployment = Deployments.deployed(team.slug(), team.owner(), deployedModel, 1);
         return new Fixture(
                 team,
                 TestData.platformAdmin(),
@@ -465,7 +517,9 @@ class AuthorizationMatrixTest {
                 trainingJob,
                 finishedJob,
                 noop.id.toString(),
-                noop.leaseToken.toString());
+                noop.leaseToken.toString(),
+                deployedModel,
+                deployment);
     }
 
     /** A queued training job on the fixture's dataset (columns a NUMERIC, b CATEGORICAL). */
@@ -539,6 +593,8 @@ class AuthorizationMatrixTest {
                 .replace("{newSlug}", f.newSlug)
                 .replace("{newWorker}", TestData.unique("w"))
                 .replace("{workerId}", f.workerId)
+                .replace("{deployedModel}", f.deployedModel)
+                .replace("{deployment}", f.deployment)
                 .replace("{model}", f.model)
                 .replace("{sha}", f.sha)
                 .replace("{jobId}", f.jobId)

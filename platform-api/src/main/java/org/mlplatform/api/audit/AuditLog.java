@@ -30,6 +30,8 @@ public class AuditLog {
     public static final String DATASET_DELETED = "dataset.deleted";
     public static final String TRAINING_JOB_CREATED = "training_job.created";
     public static final String TRAINING_JOB_CANCELLED = "training_job.cancelled";
+    public static final String DEPLOYMENT_CREATED = "deployment.created";
+    public static final String DEPLOYMENT_DELETED = "deployment.deleted";
 
     @Transactional(TxType.MANDATORY)
     public void record(

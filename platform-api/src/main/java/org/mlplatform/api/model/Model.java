@@ -39,6 +39,10 @@ public class Model extends PanacheEntityBase {
     @Column(name = "next_version", nullable = false)
     public int nextVersion;
 
+    /** The version unversioned inference calls reach; null: the highest deployed version. */
+    @Column(name = "default_version")
+    public Integer defaultVersion;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -23,7 +23,7 @@ final class ModelResponses {
                 model.task,
                 (Integer) stats[0],
                 ((Number) stats[1]).longValue(),
-                null,
+                model.defaultVersion,
                 model.createdAt,
                 model.updatedAt);
     }

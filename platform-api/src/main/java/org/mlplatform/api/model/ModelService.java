@@ -2,15 +2,19 @@ package org.mlplatform.api.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mlplatform.api.audit.AuditLog;
 import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.Pages;
+import org.mlplatform.api.deployment.Deployment;
+import org.mlplatform.api.deployment.DeploymentsChanged;
 import org.mlplatform.api.job.JobQueue;
 import org.mlplatform.api.job.ValidateSpecs;
 import org.mlplatform.api.member.Membership;
@@ -35,18 +39,21 @@ public class ModelService {
     private final StorageService storage;
     private final JobQueue jobs;
     private final AuditLog audit;
+    private final Event<DeploymentsChanged> deploymentsChanged;
 
     public ModelService(
             TenantAccess access,
             QuotaService quotas,
             StorageService storage,
             JobQueue jobs,
-            AuditLog audit) {
+            AuditLog audit,
+            Event<DeploymentsChanged> deploymentsChanged) {
         this.access = access;
         this.quotas = quotas;
         this.storage = storage;
         this.jobs = jobs;
         this.audit = audit;
+        this.deploymentsChanged = deploymentsChanged;
     }
 
     /** 409 on a taken name; 403 {@code quota-exceeded} past maxModels. */
@@ -112,7 +119,9 @@ public class ModelService {
     @Transactional
     public ModelResponse update(String slug, String name, UpdateModelRequest request) {
         Membership mine = access.require(slug, TenantRole.MEMBER);
-        Model model = find(mine.tenant.id, name);
+        Model model =
+                Model.lockByName(mine.tenant.id, name)
+                        .orElseThrow(() -> new NotFoundException("No model '" + name + "'."));
         Map<String, Object> changes = new LinkedHashMap<>();
         if (request.description() != null && !request.description().equals(model.description)) {
             changes.put("description", Map.of("to", request.description()));
@@ -122,6 +131,9 @@ public class ModelService {
             changes.put("task", Map.of("from", model.task.name(), "to", request.task().name()));
             model.task = request.task();
         }
+        if (request.defaultVersion() != null) {
+            setDefaultVersion(model, request.defaultVersion(), changes);
+        }
         if (!changes.isEmpty()) {
             model.updatedAt = Instant.now();
             record(mine, AuditLog.MODEL_UPDATED, name, changes);
@@ -129,7 +141,27 @@ public class ModelService {
         return ModelResponses.of(model);
     }
 
-    /** Deletes the model with its versions; frees their storage and the model slot. */
+    /** 0 clears; any other version must be deployed (409). */
+    private void setDefaultVersion(Model model, int version, Map<String, Object> changes) {
+        Integer to = version == 0 ? null : version;
+        if (to != null && !Deployment.isDeployed(model, to)) {
+            throw new ConflictException(
+                    "Version " + to + " of '" + model.name + "' is not deployed; deploy it first.");
+        }
+        if (!Objects.equals(to, model.defaultVersion)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", model.defaultVersion);
+            change.put("to", to);
+            changes.put("defaultVersion", change);
+            model.defaultVersion = to;
+            deploymentsChanged.fire(new DeploymentsChanged());
+        }
+    }
+
+    /**
+     * Deletes the model with its versions; frees their storage and the model slot. 409 while a
+     * version is deployed.
+     */
     @Transactional
     public void delete(String slug, String name) {
         Membership mine = access.require(slug, TenantRole.MEMBER);
@@ -137,6 +169,10 @@ public class ModelService {
         Model model =
                 Model.lockByName(tenantId, name)
                         .orElseThrow(() -> new NotFoundException("No model '" + name + "'."));
+        if (Deployment.existsForModel(model)) {
+            throw new ConflictException(
+                    "Model '" + name + "' has deployed versions; undeploy them first.");
+        }
         List<ModelVersion> versions = ModelVersion.list("model", model);
         List<Long> versionIds = versions.stream().map(v -> v.id).toList();
         storage.release(tenantId, ModelVersion.BLOB_OWNER, versionIds);

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.mlplatform.api.audit.AuditLog;
+import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
+import org.mlplatform.api.deployment.Deployment;
 import org.mlplatform.api.job.JobQueue;
 import org.mlplatform.api.job.ValidateSpecs;
 import org.mlplatform.api.member.Membership;
@@ -205,7 +207,7 @@ public class ModelVersionService {
         return new Artifact(etag, fileName, Optional.of(content));
     }
 
-    /** Deletes a version; its blob goes when nothing references it any more. */
+    /** Deletes a version; its blob goes when nothing references it any more. 409 while deployed. */
     @Transactional
     public void delete(String slug, String modelName, int version) {
         Membership mine = access.require(slug, TenantRole.MEMBER);
@@ -214,6 +216,14 @@ public class ModelVersionService {
                 Model.lockByName(tenantId, modelName)
                         .orElseThrow(() -> new NotFoundException("No model '" + modelName + "'."));
         ModelVersion v = ModelVersion.find(model, version).orElseThrow(() -> noVersion(version));
+        if (Deployment.findByVersion(v).isPresent()) {
+            throw new ConflictException(
+                    "Version "
+                            + version
+                            + " of '"
+                            + modelName
+                            + "' is deployed; undeploy it first.");
+        }
         storage.release(tenantId, ModelVersion.BLOB_OWNER, v.id);
         jobs.cancel(JobKind.VALIDATE_MODEL, ValidateSpecs.MODEL_VERSION_ID, List.of(v.id));
         v.delete();

@@ -3,11 +3,15 @@ package org.mlplatform.api.worker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.PlatformConfig;
+import org.mlplatform.contract.common.ProblemDetail.FieldError;
 import org.mlplatform.contract.worker.RegisterWorkerRequest;
 import org.mlplatform.contract.worker.WorkerResponse;
 import org.mlplatform.contract.worker.WorkerRole;
@@ -26,6 +30,12 @@ public class WorkerService {
     /** Registers a worker, or updates the one with the same name; keeps its id. */
     @Transactional
     public WorkerResponse register(RegisterWorkerRequest request) {
+        List<WorkerRole> roles = roles(request);
+        if (roles.contains(WorkerRole.INFERENCE) && request.inferenceToken() == null) {
+            throw new InvalidRequestException(
+                    "An inference worker needs an inferenceToken.",
+                    List.of(new FieldError("inferenceToken", "must not be null")));
+        }
         Instant now = Instant.now();
         Worker worker =
                 Worker.findByName(request.name())
@@ -43,9 +53,36 @@ public class WorkerService {
         worker.engineVersion = request.engineVersion();
         worker.capabilities =
                 request.capabilities() == null ? Map.of() : Map.copyOf(request.capabilities());
+        worker.roles = roles;
+        worker.inferenceToken = request.inferenceToken();
         worker.lastHeartbeatAt = now;
         worker.persist();
         return toResponse(worker, now);
+    }
+
+    /** The live inference workers (heartbeat within offline-after), by id. */
+    @Transactional
+    public List<Worker> liveInferenceWorkers() {
+        Instant cutoff = Instant.now().minus(config.workers().offlineAfter());
+        @SuppressWarnings("unchecked")
+        List<Worker> live =
+                Worker.getEntityManager()
+                        .createNativeQuery(
+                                "select * from workers where roles @> '[\"INFERENCE\"]'::jsonb"
+                                        + " and last_heartbeat_at >= ?1 order by id",
+                                Worker.class)
+                        .setParameter(1, cutoff)
+                        .getResultList();
+        return live;
+    }
+
+    private static List<WorkerRole> roles(RegisterWorkerRequest request) {
+        if (request.roles() == null) {
+            return List.of(WorkerRole.JOBS);
+        }
+        LinkedHashSet<WorkerRole> roles = new LinkedHashSet<>();
+        request.roles().stream().filter(Objects::nonNull).forEach(roles::add);
+        return roles.isEmpty() ? List.of(WorkerRole.JOBS) : List.copyOf(roles);
     }
 
     /** Records a heartbeat; 404 for an unknown id, so the worker registers again. */
@@ -75,7 +112,7 @@ public class WorkerService {
                 w.engine,
                 w.engineVersion,
                 w.capabilities,
-                List.of(WorkerRole.JOBS),
+                w.roles,
                 online ? WorkerStatus.ONLINE : WorkerStatus.OFFLINE,
                 w.registeredAt,
                 w.lastHeartbeatAt);

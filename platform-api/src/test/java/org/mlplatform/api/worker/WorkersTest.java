@@ -10,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
+import org.mlplatform.api.deployment.Deployments;
 
 @QuarkusTest
 class WorkersTest {
@@ -76,6 +78,84 @@ class WorkersTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("url"));
+    }
+
+    @Test
+    void shouldDefaultRolesToJobs() {
+        String name = TestData.unique("worker");
+        register(name, "http://w");
+        assertThat(adminView(name).getList("roles", String.class)).containsExactly("JOBS");
+    }
+
+    @Test
+    void shouldStoreRolesAndTokenButNeverShowTheToken() {
+        String name = TestData.unique("worker");
+        String token = "secret-" + UUID.randomUUID();
+        String registered =
+                asWorker()
+                        .body(
+                                Map.of(
+                                        "name",
+                                        name,
+                                        "url",
+                                        "http://w",
+                                        "roles",
+                                        List.of("JOBS", "INFERENCE"),
+                                        "inferenceToken",
+                                        token))
+                        .post("/internal/v1/workers/register")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        String listed =
+                as(TestData.unique("padmin"), "platform-admin")
+                        .get("/api/v1/admin/workers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+
+        assertThat(registered).doesNotContain(token).contains("INFERENCE");
+        assertThat(listed).doesNotContain(token);
+        assertThat(adminView(name).getList("roles", String.class))
+                .containsExactly("JOBS", "INFERENCE");
+        String stored =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Worker.findByName(name).orElseThrow().inferenceToken);
+        assertThat(stored).isEqualTo(token);
+        Deployments.retire(UUID.fromString(JsonPath.from(registered).getString("id")));
+    }
+
+    @Test
+    void shouldRequireATokenOfAnInferenceWorker() {
+        asWorker()
+                .body(
+                        Map.of(
+                                "name",
+                                TestData.unique("w"),
+                                "url",
+                                "http://w",
+                                "roles",
+                                List.of("INFERENCE")))
+                .post("/internal/v1/workers/register")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("inferenceToken"));
+        asWorker()
+                .body(
+                        Map.of(
+                                "name",
+                                TestData.unique("w"),
+                                "url",
+                                "http://w",
+                                "roles",
+                                List.of("INFERENCE"),
+                                "inferenceToken",
+                                "short"))
+                .post("/internal/v1/workers/register")
+                .then()
+                .statusCode(400);
     }
 
     private static String register(String name, String url) {

@@ -1,0 +1,199 @@
+package org.mlplatform.api.inference;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.mlplatform.api.deployment.Rendezvous;
+import org.mlplatform.api.deployment.ServedDeployment;
+import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
+
+/**
+ * The {@link InferenceRouter} over Vert.x's non-blocking HTTP client with a keep-alive pool per
+ * worker. Among the deployment's top {@code replicas} workers (by {@link Rendezvous}) it picks the
+ * one with the fewest calls in flight from this replica, rotating the start so ties spread. A
+ * connection that is refused, times out while connecting, or is closed before the answer marks the
+ * worker down and the call goes once more to the best remaining worker, which loads the deployment
+ * lazily. A worker that accepted the call but did not answer within {@code request-timeout} is not
+ * retried (it may still be computing): the answer is a 504 in the protocol's error form.
+ */
+@ApplicationScoped
+public class HttpInferenceRouter implements InferenceRouter {
+
+    private static final Logger LOG = Logger.getLogger(HttpInferenceRouter.class);
+    static final String BATCH_ITEMS = "Inference-Batch-Items";
+
+    private final InferenceWorkers workers;
+    private final InferenceConfig config;
+    private final HttpClient client;
+    private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger rotation = new AtomicInteger();
+
+    public HttpInferenceRouter(Vertx vertx, InferenceWorkers workers, InferenceConfig config) {
+        this.workers = workers;
+        this.config = config;
+        this.client =
+                vertx.createHttpClient(
+                        new HttpClientOptions()
+                                .setKeepAlive(true)
+                                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                                .setName("inference-router"),
+                        new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerWorker()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        client.close();
+    }
+
+    @Override
+    public Uni<WorkerAnswer> infer(ServedDeployment deployment, Buffer body) {
+        return Uni.createFrom().deferred(() -> attempt(deployment, body, null));
+    }
+
+    /** One try; {@code failed} is the worker the first try could not reach, null on the first. */
+    private Uni<WorkerAnswer> attempt(ServedDeployment deployment, Buffer body, UUID failed) {
+        List<LiveWorker> ranked =
+                Rendezvous.rank(deployment.id(), workers.available(), LiveWorker::id);
+        if (failed != null) {
+            ranked = ranked.stream().filter(w -> !w.id().equals(failed)).toList();
+        }
+        if (ranked.isEmpty()) {
+            return Uni.createFrom()
+                    .failure(
+                            new NoWorkerException(
+                                    failed == null
+                                            ? "No inference worker is live."
+                                            : "No inference worker could be reached."));
+        }
+        LiveWorker worker = pick(ranked, deployment.replicas());
+        return send(worker, deployment, body)
+                .onFailure(HttpInferenceRouter::isConnectionFailure)
+                .recoverWithUni(
+                        e -> {
+                            LOG.warnf(
+                                    "Inference worker %s unreachable (%s); marked down",
+                                    worker, e.toString());
+                            workers.markDown(worker.id());
+                            if (failed != null) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new NoWorkerException(
+                                                        "No inference worker could be reached."));
+                            }
+                            return attempt(deployment, body, worker.id());
+                        });
+    }
+
+    /** The least busy of the top {@code replicas}, scanning from a rotating start. */
+    private LiveWorker pick(List<LiveWorker> ranked, int replicas) {
+        int n = Math.max(1, Math.min(replicas, ranked.size()));
+        int start = Math.floorMod(rotation.getAndIncrement(), n);
+        LiveWorker best = null;
+        int least = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            LiveWorker w = ranked.get((start + i) % n);
+            int busy = counter(w.id()).get();
+            if (busy < least) {
+                best = w;
+                least = busy;
+            }
+        }
+        return best;
+    }
+
+    private AtomicInteger counter(UUID worker) {
+        return inFlight.computeIfAbsent(worker, id -> new AtomicInteger());
+    }
+
+    private Uni<WorkerAnswer> send(LiveWorker worker, ServedDeployment deployment, Buffer body) {
+        RequestOptions options =
+                new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setAbsoluteURI(worker.url() + "/v2/models/" + deployment.id() + "/infer")
+                        .setIdleTimeout(config.requestTimeout().toMillis())
+                        .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + worker.token())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.ACCEPT, "application/json");
+        AtomicInteger busy = counter(worker.id());
+        return Uni.createFrom()
+                .<WorkerAnswer>emitter(
+                        em -> {
+                            busy.incrementAndGet();
+                            client.request(options)
+                                    .compose(request -> request.send(body))
+                                    .compose(
+                                            response ->
+                                                    response.body()
+                                                            .map(bytes -> answer(response, bytes)))
+                                    .onComplete(
+                                            result -> {
+                                                busy.decrementAndGet();
+                                                if (result.succeeded()) {
+                                                    em.complete(result.result());
+                                                } else {
+                                                    em.fail(result.cause());
+                                                }
+                                            });
+                        })
+                .onFailure(HttpInferenceRouter::isTimeout)
+                .recoverWithItem(e -> timedOut());
+    }
+
+    private static WorkerAnswer answer(HttpClientResponse response, Buffer body) {
+        return new WorkerAnswer(
+                response.statusCode(),
+                body,
+                batchItems(response.getHeader(BATCH_ITEMS)),
+                response.getHeader(HttpHeaders.RETRY_AFTER));
+    }
+
+    private WorkerAnswer timedOut() {
+        String error =
+                "{\"error\":\"The inference worker did not answer within "
+                        + config.requestTimeout().toSeconds()
+                        + " s.\"}";
+        return new WorkerAnswer(504, Buffer.buffer(error), 0, null);
+    }
+
+    static int batchItems(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(header.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Refused, reset, or closed before an answer: the worker is unreachable, not slow. */
+    static boolean isConnectionFailure(Throwable e) {
+        return !isTimeout(e)
+                && (e instanceof IOException
+                        || e instanceof ConnectTimeoutException
+                        || e instanceof HttpClosedException);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        return e instanceof TimeoutException;
+    }
+}

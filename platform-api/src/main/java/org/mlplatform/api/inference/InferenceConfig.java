@@ -1,0 +1,34 @@
+package org.mlplatform.api.inference;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the gateway reaches inference workers, under {@code platform.inference.*}. */
+@ConfigMapping(prefix = "platform.inference")
+public interface InferenceConfig {
+
+    /** How long a worker may take to start answering an inference call. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** How long opening a connection to a worker may take before it counts as refused. */
+    @WithDefault("1s")
+    Duration connectTimeout();
+
+    /** Keep-alive connections the gateway holds open to each worker (concurrent calls). */
+    @WithDefault("64")
+    int maxConnectionsPerWorker();
+
+    /** How often the gateway reloads the list of live inference workers (at least 1 s). */
+    @WithDefault("1s")
+    Duration workersRefresh();
+
+    /** How long a worker that refused a connection is skipped before it is tried again. */
+    @WithDefault("5s")
+    Duration markDownFor();
+
+    /** How often the deployment directory reloads (how far behind another replica's change is). */
+    @WithDefault("500ms")
+    Duration directoryRefresh();
+}
