@@ -30,6 +30,9 @@ public class AuditLog {
     public static final String DATASET_DELETED = "dataset.deleted";
     public static final String TRAINING_JOB_CREATED = "training_job.created";
     public static final String TRAINING_JOB_CANCELLED = "training_job.cancelled";
+    public static final String API_KEY_CREATED = "api_key.created";
+    public static final String API_KEY_ROTATED = "api_key.rotated";
+    public static final String API_KEY_REVOKED = "api_key.revoked";
 
     @Transactional(TxType.MANDATORY)
     public void record(
