@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * The shape of an API key, as GitHub's tokens: {@code mlp_<key id>_<secret><checksum>}, all
- * base62. The key id (12 characters, 71 bits) finds the row, the secret (27 characters, 160 random
- * bits) proves possession, the checksum (6 characters, CRC32 of everything before it) rejects typos
- * and guessed keys without a database query.
+ * The shape of an API key, as GitHub's tokens: {@code mlp_<key id>_<secret><checksum>}, all base62.
+ * The key id (12 characters, 71 bits) finds the row, the secret (27 characters, 160 random bits)
+ * proves possession, the checksum (6 characters, CRC32 of everything before it) rejects typos and
+ * guessed keys without a database query.
  */
 public final class ApiKeyFormat {
 

@@ -82,7 +82,12 @@ public class ApiKeyService {
         details.put("prefix", ApiKeyFormat.prefix(key.keyId));
         details.put("scopes", key.scopes);
         audit.record(
-                key.createdBy, mine.tenant, AuditLog.API_KEY_CREATED, "api_key", key.id.toString(), details);
+                key.createdBy,
+                mine.tenant,
+                AuditLog.API_KEY_CREATED,
+                "api_key",
+                key.id.toString(),
+                details);
         return new CreatedApiKeyResponse(ApiKeyResponses.of(key), secret);
     }
 
@@ -146,7 +151,9 @@ public class ApiKeyService {
             return latest;
         }
         if (requested.isAfter(latest.plusSeconds(60))) {
-            throw invalid("expiresAt", "must be at most " + config.maxLifetime().toDays() + " days ahead");
+            throw invalid(
+                    "expiresAt",
+                    "must be at most " + config.maxLifetime().toDays() + " days ahead");
         }
         if (!requested.isAfter(now)) {
             throw invalid("expiresAt", "must be in the future");

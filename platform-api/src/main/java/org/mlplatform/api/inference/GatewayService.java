@@ -98,7 +98,8 @@ public class GatewayService {
                         ? directory.find(caller.tenantId(), model, version)
                         : Optional.empty();
         if (deployment.isEmpty()) {
-            return Uni.createFrom().item(GatewayAnswer.error(404, notFound(model, version), headers));
+            return Uni.createFrom()
+                    .item(GatewayAnswer.error(404, notFound(model, version), headers));
         }
         served[0] = deployment.get().version();
         return router.infer(deployment.get(), body)
@@ -111,7 +112,9 @@ public class GatewayService {
                                             answer.status(), answer.body().getBytes(), headers);
                             return answer.retryAfter() != null
                                     ? out.withHeader("Retry-After", answer.retryAfter())
-                                    : answer.status() == 503 ? out.withHeader("Retry-After", "1") : out;
+                                    : answer.status() == 503
+                                            ? out.withHeader("Retry-After", "1")
+                                            : out;
                         })
                 .onFailure(NoWorkerException.class)
                 .recoverWithItem(

@@ -10,8 +10,12 @@ class InferenceFailedException extends ApiException {
     InferenceFailedException(int status, String detail, Map<String, String> headers) {
         super(
                 status,
-                status == 404 ? "not-found" : status >= 500 ? "inference-unavailable" : "inference-failed",
-                status == 404 ? "Not found" : status >= 500 ? "Inference unavailable" : "Inference failed",
+                status == 404
+                        ? "not-found"
+                        : status >= 500 ? "inference-unavailable" : "inference-failed",
+                status == 404
+                        ? "Not found"
+                        : status >= 500 ? "Inference unavailable" : "Inference failed",
                 detail,
                 List.of(),
                 headers);

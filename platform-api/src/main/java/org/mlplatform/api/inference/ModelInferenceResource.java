@@ -67,7 +67,8 @@ public class ModelInferenceResource implements ModelInferenceApi {
                     error.isTextual() ? error.asText() : "The worker answered " + answer.status(),
                     headers);
         } catch (IOException e) {
-            throw new InferenceFailedException(502, "The worker's answer is not valid JSON.", Map.of());
+            throw new InferenceFailedException(
+                    502, "The worker's answer is not valid JSON.", Map.of());
         }
     }
 }

@@ -23,8 +23,8 @@ import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 
 /**
- * The Open Inference Protocol (KServe V2) for API keys. Protocol errors are {@code {"error":
- * ...}}; a missing or bad key, a missing scope, and limits are problem+json. Runs on the event loop.
+ * The Open Inference Protocol (KServe V2) for API keys. Protocol errors are {@code {"error": ...}};
+ * a missing or bad key, a missing scope, and limits are problem+json. Runs on the event loop.
  */
 @Path("/v2")
 public class OpenInferenceResource {
@@ -131,13 +131,19 @@ public class OpenInferenceResource {
                                         .item(
                                                 GatewayAnswer.error(
                                                         404,
-                                                        "model '" + model + "' has no version '"
-                                                                + version + "'",
+                                                        "model '"
+                                                                + model
+                                                                + "' has no version '"
+                                                                + version
+                                                                + "'",
                                                         Map.of()));
                             }
                             InferenceCaller c = new InferenceCaller(caller.tenant(), caller.key());
                             return gateway.infer(
-                                    c, model, v, body == null ? Buffer.buffer() : Buffer.buffer(body));
+                                    c,
+                                    model,
+                                    v,
+                                    body == null ? Buffer.buffer() : Buffer.buffer(body));
                         })
                 .onItem()
                 .transform(OpenInferenceResource::response);
@@ -180,7 +186,8 @@ public class OpenInferenceResource {
                         });
     }
 
-    private record Found(KeyCaller caller, Integer version, Optional<ServedDeployment> deployment) {}
+    private record Found(
+            KeyCaller caller, Integer version, Optional<ServedDeployment> deployment) {}
 
     private Uni<Found> lookup(String model, String version, String authorization) {
         return authenticator
@@ -200,7 +207,8 @@ public class OpenInferenceResource {
     }
 
     private static Response notFound(String model, Integer version) {
-        return response(GatewayAnswer.error(404, GatewayService.notFound(model, version), Map.of()));
+        return response(
+                GatewayAnswer.error(404, GatewayService.notFound(model, version), Map.of()));
     }
 
     static Response response(GatewayAnswer answer) {

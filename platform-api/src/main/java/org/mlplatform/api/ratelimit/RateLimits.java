@@ -58,7 +58,12 @@ public class RateLimits {
         LeasedBucket bucket =
                 buckets.computeIfAbsent(
                         limit.bucket(),
-                        b -> new LeasedBucket(b, leases, config.leaseTtl().toNanos(), config.leaseFraction()));
+                        b ->
+                                new LeasedBucket(
+                                        b,
+                                        leases,
+                                        config.leaseTtl().toNanos(),
+                                        config.leaseFraction()));
         bucket.configure(limit.rate(), limit.burst());
         return bucket.acquire()
                 .onItem()

@@ -61,7 +61,9 @@ class MonthlyUsage {
         return flushed.get(owner) + pendingOf(owner);
     }
 
-    /** After a batch reached the database: re-read what is tracked, then drop the batch's counts. */
+    /**
+     * After a batch reached the database: re-read what is tracked, then drop the batch's counts.
+     */
     void afterFlush(Map<UsageKey, UsageCell> batch) {
         Map<Object, Long> written = new java.util.HashMap<>();
         for (Map.Entry<UsageKey, UsageCell> e : batch.entrySet()) {
@@ -108,6 +110,9 @@ class MonthlyUsage {
 
     /** The first instant of the current calendar month, UTC. */
     static java.time.Instant monthStart() {
-        return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LocalDate.now(ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 }

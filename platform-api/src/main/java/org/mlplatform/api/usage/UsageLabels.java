@@ -73,5 +73,4 @@ class UsageLabels {
             throw new IllegalStateException("Could not label usage", e);
         }
     }
-
 }

@@ -42,7 +42,11 @@ public class UsageQuery {
      * @throws InvalidRequestException for from ≥ to or more than 10,000 points
      */
     public UsageResponse query(
-            Long tenantId, Instant from, Instant to, UsageGranularity granularity, UsageGroupBy by) {
+            Long tenantId,
+            Instant from,
+            Instant to,
+            UsageGranularity granularity,
+            UsageGroupBy by) {
         Instant end = to != null ? to : Instant.now();
         Instant start = from != null ? from : end.minus(Duration.ofHours(24));
         UsageGranularity g = granularity != null ? granularity : UsageGranularity.HOUR;

@@ -10,8 +10,11 @@ class ApiKeyFormatTest {
     void shouldMakeKeysWithPrefixIdSecretAndChecksum() {
         String id = ApiKeyFormat.newKeyId();
         String key = ApiKeyFormat.newKey(id);
-        assertThat(key).matches("mlp_[0-9A-Za-z]{12}_[0-9A-Za-z]{33}").startsWith("mlp_" + id + "_");
-        assertThat(ApiKeyFormat.parse(key)).hasValueSatisfying(p -> assertThat(p.keyId()).isEqualTo(id));
+        assertThat(key)
+                .matches("mlp_[0-9A-Za-z]{12}_[0-9A-Za-z]{33}")
+                .startsWith("mlp_" + id + "_");
+        assertThat(ApiKeyFormat.parse(key))
+                .hasValueSatisfying(p -> assertThat(p.keyId()).isEqualTo(id));
     }
 
     @Test

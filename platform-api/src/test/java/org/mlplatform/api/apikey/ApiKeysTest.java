@@ -45,9 +45,15 @@ class ApiKeysTest {
         assertThat(secret).startsWith((String) created.path("key.prefix"));
         assertThat((String) created.path("key.status")).isEqualTo("ACTIVE");
         Instant expires = Instant.parse(created.path("key.expiresAt"));
-        assertThat(expires).isBetween(Instant.now().plusSeconds(364 * 86400), Instant.now().plusSeconds(366 * 86400));
+        assertThat(expires)
+                .isBetween(
+                        Instant.now().plusSeconds(364 * 86400),
+                        Instant.now().plusSeconds(366 * 86400));
         String list = as(team.viewer()).get("/api/v1/tenants/{t}/api-keys", team.slug()).asString();
-        String get = as(team.viewer()).get("/api/v1/tenants/{t}/api-keys/{id}", team.slug(), id).asString();
+        String get =
+                as(team.viewer())
+                        .get("/api/v1/tenants/{t}/api-keys/{id}", team.slug(), id)
+                        .asString();
         assertThat(list).contains(id).doesNotContain(secret).doesNotContain(secret.substring(17));
         assertThat(get).contains(id).doesNotContain(secret.substring(17));
     }
@@ -61,7 +67,8 @@ class ApiKeysTest {
                                 Map.of(
                                         "name", "long",
                                         "scopes", List.of("inference:invoke"),
-                                        "expiresAt", Instant.now().plusSeconds(400L * 86400).toString()))
+                                        "expiresAt",
+                                                Instant.now().plusSeconds(400L * 86400).toString()))
                         .post("/api/v1/tenants/{t}/api-keys", team.slug())
                         .andReturn();
         assertThat(response.statusCode()).isEqualTo(400);
@@ -73,7 +80,14 @@ class ApiKeysTest {
         Team team = TestData.team();
         Response response =
                 as(team.admin())
-                        .body(Map.of("name", "x", "scopes", List.of("models:read"), "models", List.of("Not A Name")))
+                        .body(
+                                Map.of(
+                                        "name",
+                                        "x",
+                                        "scopes",
+                                        List.of("models:read"),
+                                        "models",
+                                        List.of("Not A Name")))
                         .post("/api/v1/tenants/{t}/api-keys", team.slug())
                         .andReturn();
         assertThat(response.statusCode()).isEqualTo(400);
@@ -85,10 +99,22 @@ class ApiKeysTest {
         Team team = TestData.team();
         String model = deployed(team);
         ApiKeys.Created key =
-                ApiKeys.create(team.slug(), team.admin(), Map.of("expiresAt", Instant.now().plusSeconds(2).toString()));
+                ApiKeys.create(
+                        team.slug(),
+                        team.admin(),
+                        Map.of("expiresAt", Instant.now().plusSeconds(2).toString()));
         assertThat(Gateway.infer(key.secret(), model).statusCode()).isEqualTo(200);
-        TestData.await("expired key refused", () -> Gateway.infer(key.secret(), model).statusCode() == 401);
-        assertThat((String) as(team.viewer()).get("/api/v1/tenants/{t}/api-keys/{id}", team.slug(), key.id()).path("status"))
+        TestData.await(
+                "expired key refused",
+                () -> Gateway.infer(key.secret(), model).statusCode() == 401);
+        assertThat(
+                        (String)
+                                as(team.viewer())
+                                        .get(
+                                                "/api/v1/tenants/{t}/api-keys/{id}",
+                                                team.slug(),
+                                                key.id())
+                                        .path("status"))
                 .isEqualTo("EXPIRED");
     }
 
@@ -103,12 +129,21 @@ class ApiKeysTest {
                 .then()
                 .statusCode(200);
         long revoked = System.nanoTime();
-        TestData.await("revoked key refused", () -> Gateway.infer(key.secret(), model).statusCode() == 401);
+        TestData.await(
+                "revoked key refused",
+                () -> Gateway.infer(key.secret(), model).statusCode() == 401);
         assertThat((System.nanoTime() - revoked) / 1_000_000).isLessThan(1000);
         Response again = Gateway.infer(key.secret(), model);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.asString()).doesNotContain(key.secret());
-        assertThat((String) as(team.viewer()).get("/api/v1/tenants/{t}/api-keys/{id}", team.slug(), key.id()).path("status"))
+        assertThat(
+                        (String)
+                                as(team.viewer())
+                                        .get(
+                                                "/api/v1/tenants/{t}/api-keys/{id}",
+                                                team.slug(),
+                                                key.id())
+                                        .path("status"))
                 .isEqualTo("REVOKED");
     }
 
@@ -125,7 +160,8 @@ class ApiKeysTest {
         assertThat(rotated.statusCode()).isEqualTo(200);
         String fresh = rotated.path("secret");
         assertThat(fresh).isNotEqualTo(key.secret());
-        TestData.await("old secret refused", () -> Gateway.infer(key.secret(), model).statusCode() == 401);
+        TestData.await(
+                "old secret refused", () -> Gateway.infer(key.secret(), model).statusCode() == 401);
         assertThat(Gateway.infer(fresh, model).statusCode()).isEqualTo(200);
     }
 
@@ -167,7 +203,9 @@ class ApiKeysTest {
                 .patch("/api/v1/admin/tenants/{slug}", team.slug())
                 .then()
                 .statusCode(200);
-        TestData.await("suspended tenant's key refused", () -> Gateway.infer(key.secret(), model).statusCode() == 401);
+        TestData.await(
+                "suspended tenant's key refused",
+                () -> Gateway.infer(key.secret(), model).statusCode() == 401);
     }
 
     @Test
@@ -188,9 +226,12 @@ class ApiKeysTest {
     void shouldRecordCreateRotateAndRevokeInTheAuditLog() {
         Team team = TestData.team();
         ApiKeys.Created key = ApiKeys.create(team.slug(), team.admin());
-        as(team.admin()).body(Map.of()).post("/api/v1/tenants/{t}/api-keys/{id}/rotate", team.slug(), key.id());
+        as(team.admin())
+                .body(Map.of())
+                .post("/api/v1/tenants/{t}/api-keys/{id}/rotate", team.slug(), key.id());
         as(team.admin()).post("/api/v1/tenants/{t}/api-keys/{id}/revoke", team.slug(), key.id());
-        String events = as(team.admin()).get("/api/v1/tenants/{t}/audit-events", team.slug()).asString();
+        String events =
+                as(team.admin()).get("/api/v1/tenants/{t}/audit-events", team.slug()).asString();
         assertThat(events).contains("api_key.created", "api_key.rotated", "api_key.revoked");
         assertThat(events).doesNotContain(key.secret().substring(17));
     }
@@ -205,7 +246,10 @@ class ApiKeysTest {
                 "last use shown",
                 () ->
                         as(team.viewer())
-                                        .get("/api/v1/tenants/{t}/api-keys/{id}", team.slug(), key.id())
+                                        .get(
+                                                "/api/v1/tenants/{t}/api-keys/{id}",
+                                                team.slug(),
+                                                key.id())
                                         .path("lastUsedAt")
                                 != null);
     }
