@@ -287,6 +287,33 @@ class AuthorizationMatrixTest {
                         Access.VIEWER,
                         200),
                 new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys",
+                        "{\"name\":\"ci\",\"scopes\":[\"inference:invoke\"]}",
+                        Access.ADMIN,
+                        201),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/api-keys", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}/rotate",
+                        "{\"gracePeriodSeconds\":60}",
+                        Access.ADMIN,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}/revoke",
+                        null,
+                        Access.ADMIN,
+                        200),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/usage", null, Access.VIEWER, 200),
+                new Endpoint("GET", "/api/v1/admin/usage", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint(
                         "DELETE",
                         "/api/v1/tenants/{tenant}/datasets/{dataset}",
                         null,
@@ -385,7 +412,8 @@ class AuthorizationMatrixTest {
             String trainingJob,
             String finishedJob,
             String noopJobId,
-            String noopLeaseToken) {
+            String noopLeaseToken,
+            String apiKey) {
         Fixture(Team team, Fixture from) {
             this(
                     team,
@@ -401,7 +429,8 @@ class AuthorizationMatrixTest {
                     from.trainingJob,
                     from.finishedJob,
                     from.noopJobId,
-                    from.noopLeaseToken);
+                    from.noopLeaseToken,
+                    from.apiKey);
         }
     }
 
@@ -420,6 +449,7 @@ class AuthorizationMatrixTest {
                     zero,
                     zero,
                     "data",
+                    zero,
                     zero,
                     zero,
                     zero,
@@ -465,7 +495,8 @@ class AuthorizationMatrixTest {
                 trainingJob,
                 finishedJob,
                 noop.id.toString(),
-                noop.leaseToken.toString());
+                noop.leaseToken.toString(),
+                org.mlplatform.api.apikey.ApiKeys.create(team.slug(), team.owner()).id());
     }
 
     /** A queued training job on the fixture's dataset (columns a NUMERIC, b CATEGORICAL). */
@@ -547,6 +578,7 @@ class AuthorizationMatrixTest {
                 .replace("{trainingJob}", f.trainingJob)
                 .replace("{finishedJob}", f.finishedJob)
                 .replace("{noopJobId}", f.noopJobId)
-                .replace("{noopLeaseToken}", f.noopLeaseToken);
+                .replace("{noopLeaseToken}", f.noopLeaseToken)
+                .replace("{apiKey}", f.apiKey);
     }
 }

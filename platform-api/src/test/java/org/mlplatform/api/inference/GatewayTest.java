@@ -229,4 +229,22 @@ class GatewayTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void shouldHideTryItFromOutsidersAndRefuseItWithoutAToken() {
+        Team team = TestData.team();
+        String model = TestData.unique("m");
+        deployments.deploy(Models.tenantId(team.slug()), model, 1);
+        as(team.outsider())
+                .body(Gateway.BODY)
+                .post("/api/v1/tenants/{t}/models/{m}/infer", team.slug(), model)
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Gateway.BODY)
+                .post("/api/v1/tenants/{t}/models/{m}/infer", team.slug(), model)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
 }
