@@ -328,6 +328,33 @@ class AuthorizationMatrixTest {
                         Access.VIEWER,
                         200),
                 new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys",
+                        "{\"name\":\"ci\",\"scopes\":[\"inference:invoke\"]}",
+                        Access.ADMIN,
+                        201),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/api-keys", null, Access.VIEWER, 200),
+                new Endpoint(
+                        "GET",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}",
+                        null,
+                        Access.VIEWER,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}/rotate",
+                        "{\"gracePeriodSeconds\":60}",
+                        Access.ADMIN,
+                        200),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/tenants/{tenant}/api-keys/{apiKey}/revoke",
+                        null,
+                        Access.ADMIN,
+                        200),
+                new Endpoint("GET", "/api/v1/tenants/{tenant}/usage", null, Access.VIEWER, 200),
+                new Endpoint("GET", "/api/v1/admin/usage", null, Access.PLATFORM_ADMIN, 200),
+                new Endpoint(
                         "DELETE",
                         "/api/v1/tenants/{tenant}/datasets/{dataset}",
                         null,
@@ -428,7 +455,8 @@ class AuthorizationMatrixTest {
             String noopJobId,
             String noopLeaseToken,
             String deployedModel,
-            String deployment) {
+            String deployment,
+            String apiKey) {
         Fixture(Team team, Fixture from) {
             this(
                     team,
@@ -446,7 +474,8 @@ class AuthorizationMatrixTest {
                     from.noopJobId,
                     from.noopLeaseToken,
                     from.deployedModel,
-                    from.deployment);
+                    from.deployment,
+                    from.apiKey);
         }
     }
 
@@ -470,6 +499,7 @@ class AuthorizationMatrixTest {
                     zero,
                     zero,
                     "deployed",
+                    zero,
                     zero);
         }
         Team team = TestData.team();
@@ -519,7 +549,8 @@ class AuthorizationMatrixTest {
                 noop.id.toString(),
                 noop.leaseToken.toString(),
                 deployedModel,
-                deployment);
+                deployment,
+                org.mlplatform.api.apikey.ApiKeys.create(team.slug(), team.owner()).id());
     }
 
     /** A queued training job on the fixture's dataset (columns a NUMERIC, b CATEGORICAL). */
@@ -603,6 +634,7 @@ class AuthorizationMatrixTest {
                 .replace("{trainingJob}", f.trainingJob)
                 .replace("{finishedJob}", f.finishedJob)
                 .replace("{noopJobId}", f.noopJobId)
-                .replace("{noopLeaseToken}", f.noopLeaseToken);
+                .replace("{noopLeaseToken}", f.noopLeaseToken)
+                .replace("{apiKey}", f.apiKey);
     }
 }

@@ -36,8 +36,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<ProblemDetail> domain(ApiException e, UriInfo uri) {
-        return problems.response(
-                e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+        RestResponse.ResponseBuilder<ProblemDetail> builder =
+                problems.builder(
+                        e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

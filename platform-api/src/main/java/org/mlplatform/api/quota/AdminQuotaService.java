@@ -50,6 +50,8 @@ public class AdminQuotaService {
         quota.maxDatasets = request.maxDatasets();
         quota.maxConcurrentJobs = request.maxConcurrentJobs();
         quota.monthlyTrainingSeconds = request.monthlyTrainingSeconds();
+        quota.maxRequestsPerSecond = request.maxRequestsPerSecond();
+        quota.monthlyInferenceRequests = request.monthlyInferenceRequests();
         quota.updatedAt = Instant.now();
         quota.persist();
         Limits after = quotas.limits(tenant.id);
@@ -75,6 +77,8 @@ public class AdminQuotaService {
         map.put("maxDatasets", limits.maxDatasets());
         map.put("maxConcurrentJobs", limits.maxConcurrentJobs());
         map.put("monthlyTrainingSeconds", limits.monthlyTrainingSeconds());
+        map.put("maxRequestsPerSecond", limits.maxRequestsPerSecond());
+        map.put("monthlyInferenceRequests", limits.monthlyInferenceRequests());
         return map;
     }
 

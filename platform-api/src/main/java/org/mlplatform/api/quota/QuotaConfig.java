@@ -2,6 +2,7 @@ package org.mlplatform.api.quota;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The limits of tenants that a platform admin has not set, under {@code platform.quota.*}. */
@@ -25,4 +26,14 @@ public interface QuotaConfig {
 
     /** Worker seconds of training per tenant and calendar month (UTC); unset is unlimited. */
     Optional<Long> defaultMonthlyTrainingSeconds();
+
+    /** Inference calls per second per tenant, over all its keys and replicas; unset: unlimited. */
+    Optional<Integer> defaultMaxRequestsPerSecond();
+
+    /** Inference calls per tenant and calendar month (UTC); unset is unlimited. */
+    Optional<Long> defaultMonthlyInferenceRequests();
+
+    /** How far behind the database the gateway's view of a tenant's status and limits may be. */
+    @WithDefault("500ms")
+    Duration cacheTtl();
 }

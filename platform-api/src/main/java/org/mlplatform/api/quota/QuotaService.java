@@ -18,10 +18,12 @@ public class QuotaService {
 
     private final QuotaConfig config;
     private final TrainingMeter training;
+    private final InferenceMeter inference;
 
-    public QuotaService(QuotaConfig config, TrainingMeter training) {
+    public QuotaService(QuotaConfig config, TrainingMeter training, InferenceMeter inference) {
         this.config = config;
         this.training = training;
+        this.inference = inference;
     }
 
     /** The limits in force: the admin's, or the configured defaults. */
@@ -33,14 +35,18 @@ public class QuotaService {
                     (long) config.defaultMaxModels(),
                     (long) config.defaultMaxDatasets(),
                     config.defaultMaxConcurrentJobs().map(Integer::longValue).orElse(null),
-                    config.defaultMonthlyTrainingSeconds().orElse(null));
+                    config.defaultMonthlyTrainingSeconds().orElse(null),
+                    config.defaultMaxRequestsPerSecond().map(Integer::longValue).orElse(null),
+                    config.defaultMonthlyInferenceRequests().orElse(null));
         }
         return new Limits(
                 quota.maxStorageBytes,
                 quota.maxModels == null ? null : quota.maxModels.longValue(),
                 quota.maxDatasets == null ? null : quota.maxDatasets.longValue(),
                 quota.maxConcurrentJobs == null ? null : quota.maxConcurrentJobs.longValue(),
-                quota.monthlyTrainingSeconds);
+                quota.monthlyTrainingSeconds,
+                quota.maxRequestsPerSecond == null ? null : quota.maxRequestsPerSecond.longValue(),
+                quota.monthlyInferenceRequests);
     }
 
     /** Current use, without a lock; for display and for an early upload limit. */
@@ -101,8 +107,8 @@ public class QuotaService {
                 new QuotaLimit(limits.maxDatasets(), usage.datasets),
                 new QuotaLimit(limits.maxConcurrentJobs(), training.runningJobs(tenantId)),
                 new QuotaLimit(limits.monthlyTrainingSeconds(), training.usedSeconds(tenantId)),
-                null,
-                null);
+                new QuotaLimit(limits.maxRequestsPerSecond(), inference.lastSecond(tenantId)),
+                new QuotaLimit(limits.monthlyInferenceRequests(), inference.tenantMonth(tenantId)));
     }
 
     private static void add(TenantUsage usage, Counter counter, int delta) {

@@ -31,6 +31,12 @@ public class TenantQuota extends PanacheEntityBase {
     @Column(name = "monthly_training_seconds")
     public Long monthlyTrainingSeconds;
 
+    @Column(name = "max_requests_per_second")
+    public Integer maxRequestsPerSecond;
+
+    @Column(name = "monthly_inference_requests")
+    public Long monthlyInferenceRequests;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

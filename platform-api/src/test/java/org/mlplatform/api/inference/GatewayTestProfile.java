@@ -1,0 +1,13 @@
+package org.mlplatform.api.inference;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Set;
+
+/** The gateway tests' app: programmable deployments and workers instead of the real ones. */
+public class GatewayTestProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeDeploymentDirectory.class, FakeInferenceRouter.class);
+    }
+}
