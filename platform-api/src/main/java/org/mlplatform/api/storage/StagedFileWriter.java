@@ -26,8 +26,11 @@ import java.util.concurrent.Executor;
  */
 final class StagedFileWriter {
 
-    /** Large reads and writes: one syscall and one digest call per MiB rather than per 8 KiB. */
-    static final int BUFFER_SIZE = 1024 * 1024;
+    /**
+     * Reads and writes of 256 KiB: few syscalls, while the buffer and its copies still fit the CPU
+     * caches (1 MiB measured slower on these machines).
+     */
+    static final int BUFFER_SIZE = 256 * 1024;
 
     /** Written bytes between two background flushes. */
     static final long FLUSH_EVERY = 32L * 1024 * 1024;
