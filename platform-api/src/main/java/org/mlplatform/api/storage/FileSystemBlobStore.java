@@ -2,21 +2,21 @@ package org.mlplatform.api.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -29,11 +29,20 @@ import org.jboss.logging.Logger;
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class);
-    private static final int BUFFER_SIZE = 64 * 1024;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** Runs the background flushes of staged files; threads end when idle. */
+    private static final Executor FLUSHER =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread thread = new Thread(r, "blob-flusher");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private final Path blobs;
     private final Path tmp;
+    private final StagedFileWriter writer = new StagedFileWriter(FLUSHER);
 
     public FileSystemBlobStore(Path root) {
         try {
@@ -64,28 +73,7 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
-        Path file = tmp.resolve(UUID.randomUUID() + ".part");
-        MessageDigest digest = sha256();
-        long size = 0;
-        boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[BUFFER_SIZE];
-            int read;
-            while ((read = content.read(buffer)) != -1) {
-                size += read;
-                if (size > maxBytes) {
-                    throw new BlobTooLargeException(maxBytes);
-                }
-                digest.update(buffer, 0, read);
-                out.write(buffer, 0, read);
-            }
-            complete = true;
-        } finally {
-            if (!complete) {
-                Files.deleteIfExists(file);
-            }
-        }
-        return new StagedBlob(HexFormat.of().formatHex(digest.digest()), size, file.toString());
+        return writer.write(content, maxBytes, tmp.resolve(UUID.randomUUID() + ".part"));
     }
 
     @Override
@@ -96,11 +84,40 @@ public class FileSystemBlobStore implements BlobStore {
             Files.deleteIfExists(source);
             return;
         }
-        Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        Path created = createDirectories(dir);
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(source);
+            return;
+        }
+        // The bytes were fsynced when staged; the new names must be durable too before the
+        // caller commits a row saying the blob exists: the file's name in its directory, and the
+        // name of each directory just created in its parent.
+        Path last = created == null ? dir : created.getParent();
+        for (; !dir.equals(last); dir = dir.getParent()) {
+            syncDirectory(dir);
+        }
+        syncDirectory(last);
+    }
+
+    /** Creates what is missing of {@code dir}; returns the topmost directory created, or null. */
+    private static Path createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return null;
+        }
+        Path top = dir;
+        while (!Files.isDirectory(top.getParent())) {
+            top = top.getParent();
+        }
+        Files.createDirectories(dir);
+        return top;
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 
@@ -147,13 +164,5 @@ public class FileSystemBlobStore implements BlobStore {
         return blobs.resolve(sha256.substring(0, 2))
                 .resolve(sha256.substring(2, 4))
                 .resolve(sha256);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
