@@ -42,8 +42,8 @@ TOKEN=$(token)
 
 echo "== an ONNX model and a trained MLP"
 call POST /models -d '{"name":"bench-onnx","task":"OTHER"}' >/dev/null
-call POST "/models/bench-onnx/versions?format=onnx" -H 'Content-Type: application/octet-stream' \
-  --data-binary @"$ROOT/worker/src/test/resources/models/tiny-mlp.onnx" >/dev/null
+curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
+  --data-binary @"$ROOT/worker/src/test/resources/models/tiny-mlp.onnx" "$T/models/bench-onnx/versions?format=onnx" >/dev/null
 curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
   --data-binary @"$ROOT/worker/src/test/resources/datasets/iris.csv" "$T/datasets?name=bench-iris&format=csv" >/dev/null
 job=$(call POST /training-jobs -d '{"dataset":"bench-iris","task":"classification","labelColumn":"species",
