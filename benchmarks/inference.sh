@@ -92,7 +92,7 @@ direct_run() { # direct_run <label> <kind> <file>
   for c in 1 8 32; do
     DJL_CACHE_DIR="$PLATFORM_DATA/djl" java -Xmx1g -cp "$ROOT/worker/target/quarkus-app/app/*:$ROOT/worker/target/quarkus-app/lib/main/*:$ROOT/worker/target/quarkus-app/lib/boot/*" \
       org.mlplatform.worker.benchmark.DirectInferenceBenchmark "$2" "$3" 4 "$c" "$DURATION" 2>/dev/null |
-      sed -n "s/^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)/$1 \1 \2 \3 \4/p" >>"$RESULTS"
+      sed -n "s|^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)|$1 \1 \2 \3 \4|p" >>"$RESULTS"
   done
 }
 deploy() { # deploy <model> <maxBatchSize> <delay>: prints the deployment id once READY
