@@ -9,7 +9,10 @@
 # concurrency 1, 8 and 32, one row per request. The load comes from wrk (Debian's package); the
 # added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
 # concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
-# >= 1.5x the throughput at concurrency 32 for the MLP.
+# >= 1.5x the throughput at concurrency 32 for the MLP. Each wrk row also shows the CPU time the
+# platform-api (gateway) and worker processes spent per call: everything (wrk, gateway, worker)
+# shares this machine's cores, so when they are all busy the throughput ratio (c)/(b) is set by
+# (worker + wrk) / (gateway + worker + wrk) CPU per call, not by how the gateway waits.
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
 # stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10]
@@ -53,6 +56,10 @@ await "training job $job to succeed" bash -c "curl -fsS -H 'Authorization: Beare
 TOKEN=$(token)
 curl -fsS -o "$WORK/mlp.zip" -H "Authorization: Bearer $TOKEN" "$T/models/bench-mlp/versions/1/artifact"
 
+# The tenant's default limit (1,000 req/s) would turn the gateway's answers into 429s: raise it.
+ADMIN=$(curl -fsS -d grant_type=password -d client_id=platform-cli -d username=admin -d password=admin "$KC" | json 'd["access_token"]')
+curl -fsS -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$API/api/v1/admin/tenants/acme/quota" \
+  -d '{"maxStorageBytes":10737418240,"maxModels":100,"maxDatasets":100,"maxRequestsPerSecond":1000000}' >/dev/null
 KEY=$(call POST /api-keys -d '{"name":"bench","scopes":["inference:invoke"]}' | json 'd["secret"]')
 WTOKEN=$(PGPASSWORD=platform psql -qtA -h 127.0.0.1 -p 15432 -U platform platform \
   -c "select inference_token from workers order by last_heartbeat_at desc limit 1")
@@ -65,15 +72,21 @@ echo '{"inputs":[{"name":"sepal_length","shape":[1],"datatype":"FP32","data":[5.
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
-# wrk_run <label> <url> <auth> <body file> <concurrency>: appends "label c rps p50_ms p99_ms"
+API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid")
+WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid")
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
+# wrk_run <label> <url> <auth> <body file> <concurrency>: appends
+# "label c rps p50_ms p99_ms gateway_cpu_us_per_call worker_cpu_us_per_call"
 wrk_run() {
-  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out
+  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0
   ((c < 2)) && threads=1
+  a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID")
   out=$(AUTH="$auth" BODY_FILE="$body" wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency \
     -s "$ROOT/benchmarks/inference-post.lua" "$url")
-  python3 - "$label" "$c" "$out" >>"$RESULTS" <<'PY'
+  python3 - "$label" "$c" "$out" $(($(cpu_ticks "$API_PID") - a0)) $(($(cpu_ticks "$WORKER_PID") - w0)) "$(getconf CLK_TCK)" >>"$RESULTS" <<'PY'
 import re, sys
 label, c, out = sys.argv[1], sys.argv[2], sys.argv[3]
+api_ticks, worker_ticks, hz = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 def ms(v):
     n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
     return float(n) * {"us": 1e-3, "ms": 1, "s": 1e3}[unit]
@@ -84,7 +97,9 @@ bad = int(re.search(r"not_200 (\d+)", out).group(1))
 errors = re.search(r"Socket errors: (.*)", out)
 if bad or errors:
     sys.exit(f"{label} c={c}: {bad} answers were not 200 {errors.group(0) if errors else ''}\n{out}")
-print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f}")
+calls = int(re.search(r"(\d+) requests in", out).group(1))
+us = lambda ticks: ticks * 1e6 / hz / max(1, calls)
+print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f} {us(api_ticks):.0f} {us(worker_ticks):.0f}")
 PY
 }
 direct_run() { # direct_run <label> <kind> <file>
@@ -92,7 +107,7 @@ direct_run() { # direct_run <label> <kind> <file>
   for c in 1 8 32; do
     DJL_CACHE_DIR="$PLATFORM_DATA/djl" java -Xmx1g -cp "$ROOT/worker/target/quarkus-app/app/*:$ROOT/worker/target/quarkus-app/lib/main/*:$ROOT/worker/target/quarkus-app/lib/boot/*" \
       org.mlplatform.worker.benchmark.DirectInferenceBenchmark "$2" "$3" 4 "$c" "$DURATION" 2>/dev/null |
-      sed -n "s|^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)|$1 \1 \2 \3 \4|p" >>"$RESULTS"
+      sed -n "s|^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)|$1 \1 \2 \3 \4 - -|p" >>"$RESULTS"
   done
 }
 deploy() { # deploy <model> <maxBatchSize> <delay>: prints the deployment id once READY
@@ -109,6 +124,9 @@ for model in mlp onnx; do
   for batching in off on; do
     TOKEN=$(token)
     if [[ $batching == on ]]; then id=$(deploy "bench-$model" 32 2); else id=$(deploy "bench-$model" 1 0); fi
+    # Warm both paths first (JIT), unrecorded.
+    AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${DURATION}s" -s "$ROOT/benchmarks/inference-post.lua" "$WORKER/v2/models/$id/infer" >/dev/null
+    AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${DURATION}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
     for c in 1 8 32; do
       echo "== $model, batching $batching, concurrency $c: (b) worker, (c) gateway"
       wrk_run "$model/b/batching-$batching" "$WORKER/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
@@ -129,7 +147,7 @@ if set(codes) != {"200"}:
     sys.exit(f"{label}: answers {codes}\n{text}")
 p = lambda q: float(re.search(rf"\s{q}% in ([\d.]+) secs", text).group(1)) * 1000
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f}")
+print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f} - -")
 PY
       done
     fi
@@ -142,11 +160,11 @@ python3 - "$RESULTS" <<'PY'
 import sys
 rows = {}
 for line in open(sys.argv[1]):
-    label, c, rps, p50, p99 = line.split()
-    rows[(label, int(c))] = (float(rps), float(p50), float(p99))
-print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
-for (label, c), (rps, p50, p99) in rows.items():
-    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f}")
+    label, c, rps, p50, p99, api_us, worker_us = (line.split() + ["-", "-"])[:7]
+    rows[(label, int(c))] = (float(rps), float(p50), float(p99), api_us, worker_us)
+print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7}")
+for (label, c), (rps, p50, p99, api_us, worker_us) in rows.items():
+    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {api_us:>17} {worker_us:>7}")
 print()
 for model in ("mlp", "onnx"):
     for batching in ("off", "on"):

@@ -28,6 +28,11 @@ public class Problems {
         return new ProblemDetail(typeBase + type, title, status, detail, instance, errors);
     }
 
+    /** The problem document of a domain failure. */
+    public ProblemDetail problem(ApiException e, String instance) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), instance, e.errors());
+    }
+
     public RestResponse<ProblemDetail> response(
             int status,
             String type,

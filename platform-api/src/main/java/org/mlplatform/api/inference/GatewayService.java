@@ -108,8 +108,7 @@ public class GatewayService {
                         answer -> {
                             items[0] = answer.batchItems();
                             GatewayAnswer out =
-                                    new GatewayAnswer(
-                                            answer.status(), answer.body().getBytes(), headers);
+                                    new GatewayAnswer(answer.status(), answer.body(), headers);
                             return answer.retryAfter() != null
                                     ? out.withHeader("Retry-After", answer.retryAfter())
                                     : answer.status() == 503

@@ -1,5 +1,6 @@
 package org.mlplatform.api.inference;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,6 +28,10 @@ public interface InferenceConfig {
     /** How long a worker that refused a connection is skipped before it is tried again. */
     @WithDefault("5s")
     Duration markDownFor();
+
+    /** The largest inference request body the gateway accepts (larger: 413). */
+    @WithDefault("64M")
+    MemorySize maxRequestSize();
 
     /** How often the deployment directory reloads (how far behind another replica's change is). */
     @WithDefault("500ms")

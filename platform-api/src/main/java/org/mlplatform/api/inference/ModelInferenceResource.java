@@ -58,9 +58,9 @@ public class ModelInferenceResource implements ModelInferenceApi {
                         .atMost(TIMEOUT);
         try {
             if (answer.status() / 100 == 2) {
-                return json.readValue(answer.body(), InferResponse.class);
+                return json.readValue(answer.body().getBytes(), InferResponse.class);
             }
-            JsonNode error = json.readTree(answer.body()).path("error");
+            JsonNode error = json.readTree(answer.body().getBytes()).path("error");
             Map<String, String> headers = new HashMap<>(answer.headers());
             throw new InferenceFailedException(
                     answer.status(),

@@ -200,6 +200,25 @@ class GatewayTest {
     }
 
     @Test
+    void shouldRefuseABodyOverTheLimitWithoutRoutingIt() {
+        Team team = TestData.team();
+        String model = TestData.unique("m");
+        deployments.deploy(Models.tenantId(team.slug()), model, 1);
+        String key = ApiKeys.create(team.slug(), team.admin()).secret();
+        String huge = "{\"inputs\":[{\"name\":\"x\",\"data\":[" + "0,".repeat(40_000) + "0]}]}";
+        Response refused =
+                given().header("Authorization", "Bearer " + key)
+                        .contentType(ContentType.JSON)
+                        .body(huge)
+                        .post("/v2/models/{m}/infer", model)
+                        .andReturn();
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat((String) refused.path("error")).contains("larger than 65536 bytes");
+        assertThat(router.routed()).filteredOn(d -> d.model().equals(model)).isEmpty();
+        assertThat(Gateway.infer(key, model).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldLetMembersTryAModelWithoutAKey() {
         Team team = TestData.team();
         String model = TestData.unique("m");

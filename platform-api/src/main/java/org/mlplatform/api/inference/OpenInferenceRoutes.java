@@ -1,0 +1,315 @@
+package org.mlplatform.api.inference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.mlplatform.api.apikey.ApiKeyAuthenticator;
+import org.mlplatform.api.apikey.ApiKeyAuthenticator.KeyCaller;
+import org.mlplatform.api.common.ApiException;
+import org.mlplatform.api.common.Problems;
+import org.mlplatform.api.deployment.DeploymentDirectory;
+import org.mlplatform.api.deployment.ServedDeployment;
+import org.mlplatform.contract.apikey.ApiKeyScope;
+import org.mlplatform.contract.common.ProblemDetail;
+import org.mlplatform.contract.deployment.DeploymentStatus;
+
+/**
+ * The Open Inference Protocol (KServe V2) for API keys, as plain Vert.x routes on the event loop:
+ * this is the gateway's hot path, so it skips the REST layer's per-request machinery (CDI request
+ * context, context propagation, entity providers) and hands the worker's answer through as the
+ * buffer it arrived in. Protocol errors are {@code {"error": ...}}; a missing or bad key, a missing
+ * scope, and limits are problem+json, as everywhere else.
+ */
+@ApplicationScoped
+public class OpenInferenceRoutes {
+
+    private static final Logger LOG = Logger.getLogger(OpenInferenceRoutes.class);
+    private static final String JSON = "application/json";
+
+    private final ApiKeyAuthenticator authenticator;
+    private final DeploymentDirectory directory;
+    private final GatewayService gateway;
+    private final DataSource dataSource;
+    private final Problems problems;
+    private final ObjectMapper json;
+    private final long maxRequestBytes;
+
+    public OpenInferenceRoutes(
+            ApiKeyAuthenticator authenticator,
+            DeploymentDirectory directory,
+            GatewayService gateway,
+            DataSource dataSource,
+            Problems problems,
+            ObjectMapper json,
+            InferenceConfig config) {
+        this.authenticator = authenticator;
+        this.directory = directory;
+        this.gateway = gateway;
+        this.dataSource = dataSource;
+        this.problems = problems;
+        this.json = json;
+        this.maxRequestBytes = config.maxRequestSize().asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.get("/v2/health/live").handler(rc -> json(rc, 200, Map.of("live", true)));
+        router.get("/v2/health/ready").handler(this::ready);
+        router.get("/v2/models/:model").handler(rc -> metadata(rc, null));
+        router.get("/v2/models/:model/versions/:version")
+                .handler(rc -> metadata(rc, rc.pathParam("version")));
+        router.get("/v2/models/:model/ready").handler(rc -> readiness(rc, null));
+        router.get("/v2/models/:model/versions/:version/ready")
+                .handler(rc -> readiness(rc, rc.pathParam("version")));
+        router.post("/v2/models/:model/infer").handler(rc -> infer(rc, null));
+        router.post("/v2/models/:model/versions/:version/infer")
+                .handler(rc -> infer(rc, rc.pathParam("version")));
+    }
+
+    /** Ready when the application is up and PostgreSQL answers (checked off the event loop). */
+    private void ready(RoutingContext rc) {
+        rc.vertx()
+                .executeBlocking(
+                        () -> {
+                            try (Connection connection = dataSource.getConnection()) {
+                                return connection.isValid(2);
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        },
+                        false)
+                .onComplete(
+                        up -> {
+                            boolean ready = up.succeeded() && up.result();
+                            json(rc, ready ? 200 : 503, Map.of("ready", ready));
+                        });
+    }
+
+    private void infer(RoutingContext rc, String version) {
+        String model = rc.pathParam("model");
+        String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        readBody(
+                rc,
+                body ->
+                        answer(
+                                rc,
+                                authenticator
+                                        .authenticate(authorization)
+                                        .onItem()
+                                        .transformToUni(
+                                                caller -> {
+                                                    caller.require(ApiKeyScope.INFERENCE_INVOKE);
+                                                    Integer v = Versions.parse(version);
+                                                    if (version != null && v == null) {
+                                                        return Uni.createFrom()
+                                                                .item(notFound(model, version));
+                                                    }
+                                                    return gateway.infer(
+                                                            new InferenceCaller(
+                                                                    caller.tenant(), caller.key()),
+                                                            model,
+                                                            v,
+                                                            body);
+                                                })));
+    }
+
+    private void metadata(RoutingContext rc, String version) {
+        String model = rc.pathParam("model");
+        answer(
+                rc,
+                lookup(rc, model, version)
+                        .map(
+                                found -> {
+                                    if (found.deployment().isEmpty()) {
+                                        return notFound(model, version);
+                                    }
+                                    List<Integer> versions =
+                                            found.version() != null
+                                                    ? List.of(found.version())
+                                                    : directory.deployedVersions(
+                                                            found.caller().tenant().tenantId(),
+                                                            model);
+                                    return new GatewayAnswer(
+                                            200,
+                                            toJson(
+                                                    ModelMetadata.of(
+                                                            found.deployment().get(), versions)),
+                                            Map.of());
+                                }));
+    }
+
+    private void readiness(RoutingContext rc, String version) {
+        String model = rc.pathParam("model");
+        answer(
+                rc,
+                lookup(rc, model, version)
+                        .map(
+                                found -> {
+                                    if (found.deployment().isEmpty()) {
+                                        return notFound(model, version);
+                                    }
+                                    if (found.deployment().get().status()
+                                            != DeploymentStatus.READY) {
+                                        return GatewayAnswer.error(
+                                                503,
+                                                "model '" + model + "' is not ready",
+                                                Map.of("Retry-After", "1"));
+                                    }
+                                    return new GatewayAnswer(
+                                            200,
+                                            toJson(Map.of("name", model, "ready", true)),
+                                            Map.of());
+                                }));
+    }
+
+    private record Found(
+            KeyCaller caller, Integer version, Optional<ServedDeployment> deployment) {}
+
+    private Uni<Found> lookup(RoutingContext rc, String model, String version) {
+        return authenticator
+                .authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .map(
+                        caller -> {
+                            caller.require(ApiKeyScope.MODELS_READ);
+                            Integer v = Versions.parse(version);
+                            boolean visible = caller.key().allows(model);
+                            Optional<ServedDeployment> d =
+                                    !visible || (version != null && v == null)
+                                            ? Optional.empty()
+                                            : directory.find(caller.tenant().tenantId(), model, v);
+                            return new Found(caller, v, d);
+                        });
+    }
+
+    /**
+     * Collects the request body up to {@code platform.inference.max-request-size}; a larger one is
+     * answered 413 as soon as it is known to be too large.
+     */
+    private void readBody(RoutingContext rc, Consumer<Buffer> then) {
+        HttpServerRequest request = rc.request();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && parseLength(declared) > maxRequestBytes) {
+            tooLarge(rc);
+            return;
+        }
+        Buffer body = Buffer.buffer(declared == null ? 1024 : (int) parseLength(declared));
+        boolean[] refused = {false};
+        request.handler(
+                chunk -> {
+                    if (refused[0]) {
+                        return;
+                    }
+                    if (body.length() + chunk.length() > maxRequestBytes) {
+                        refused[0] = true;
+                        tooLarge(rc);
+                        return;
+                    }
+                    body.appendBuffer(chunk);
+                });
+        request.exceptionHandler(e -> refused[0] = true);
+        request.endHandler(
+                done -> {
+                    if (!refused[0]) {
+                        then.accept(body);
+                    }
+                });
+        request.resume();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void tooLarge(RoutingContext rc) {
+        send(
+                rc,
+                GatewayAnswer.error(
+                        413,
+                        "the request body is larger than "
+                                + maxRequestBytes
+                                + " bytes (platform.inference.max-request-size)",
+                        Map.of("Connection", "close")));
+    }
+
+    /** Sends the answer, or the failure as a problem document. */
+    private void answer(RoutingContext rc, Uni<GatewayAnswer> answer) {
+        answer.subscribe().with(a -> send(rc, a), failure -> fail(rc, failure));
+    }
+
+    private static GatewayAnswer notFound(String model, String version) {
+        Integer v = Versions.parse(version);
+        String message =
+                version != null && v == null
+                        ? "model '" + model + "' has no version '" + version + "'"
+                        : GatewayService.notFound(model, v);
+        return GatewayAnswer.error(404, message, Map.of());
+    }
+
+    private static void send(RoutingContext rc, GatewayAnswer answer) {
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        answer.headers().forEach(response::putHeader);
+        response.end(answer.body());
+    }
+
+    private void fail(RoutingContext rc, Throwable failure) {
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        String path = rc.request().path();
+        ProblemDetail problem;
+        Map<String, String> headers = Map.of();
+        if (failure instanceof ApiException e) {
+            problem = problems.problem(e, path);
+            headers = e.headers();
+        } else {
+            LOG.errorf(failure, "Unhandled failure on %s", path);
+            problem =
+                    problems.problem(
+                            500,
+                            "internal",
+                            "Internal error",
+                            "Something went wrong on our side; it has been logged.",
+                            path,
+                            List.of());
+        }
+        response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE);
+        headers.forEach(response::putHeader);
+        response.end(toJson(problem));
+    }
+
+    private void json(RoutingContext rc, int status, Object body) {
+        send(rc, new GatewayAnswer(status, toJson(body), Map.of()));
+    }
+
+    private Buffer toJson(Object value) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
