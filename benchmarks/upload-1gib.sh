@@ -2,13 +2,14 @@
 # Benchmark: a 1 GiB model upload through platform-api, whose heap is capped at 256 MiB.
 # Prints the upload's MB/s next to `cp` of the same file on the same disk, and how much the API's
 # heap grew while the bytes streamed through it (peak heap used during the upload minus the heap
-# used just before it, both read from /q/metrics every 100 ms).
+# used just before it, both read with jstat every 50 ms).
 #
 # Both sides end durable: `cp` is followed by an fsync of the copy, and platform-api fsyncs the
 # staged blob before it answers 202. Each timed step starts after a `sync`, so neither pays for
-# dirty pages someone else left. One untimed 64 MiB upload first lets the JIT compile the upload
+# dirty pages someone else left. One untimed 256 MiB upload first lets the JIT compile the upload
 # path (SHA-256 runs without its CPU instructions until C2 has compiled it, which takes long on a
-# busy two-core machine right after start-up), as the training benchmark warms up both sides.
+# busy two-core machine right after start-up), as the training benchmark warms up both sides; the
+# timed upload starts once the worker has finished validating that warm-up version.
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
 # stops it at the end. Run from anywhere: benchmarks/upload-1gib.sh [size in MiB, default 1024]
@@ -51,36 +52,32 @@ TOKEN=$(token)
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"bench-model","task":"OTHER"}' "$API/api/v1/tenants/acme/models"
 
-# Prints "<heap used> <old gen used> <heap max>" in bytes, read from platform-api's /q/metrics.
-heap() {
-  curl -fsS "$API/q/metrics" | python3 -c '
-import re, sys
-used = old = mx = 0.0
-for line in sys.stdin:
-    m = re.match(r"jvm_memory_(used|max)_bytes\{area=\"heap\",id=\"([^\"]+)\"\} (\S+)", line)
-    if not m:
-        continue
-    kind, pool, value = m.group(1), m.group(2), float(m.group(3))
-    if kind == "used":
-        used += value
-        old += value if "Old" in pool else 0
-    elif value > 0:
-        mx += value
-print(int(used), int(old), int(mx))'
-}
+# The heap is read with jstat, which samples the JVM's own counters (shared memory, no request to
+# the API and no process per sample), so that watching costs the two cores almost nothing.
+API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid")
+# jstat -gc columns (KiB): S0C S1C S0U S1U EC EU OC OU ...; prints "<heap used> <old gen used>".
+heap_of() { awk '$1 ~ /^[0-9.]+$/ {printf "%d %d\n", ($3 + $4 + $6 + $8) * 1024, $8 * 1024}'; }
+heap() { jstat -gc "$API_PID" | heap_of; }
+heap_max=$(jinfo -flag MaxHeapSize "$API_PID" | sed 's/.*=//')
 
-echo "== warming up with an untimed 64 MiB upload"
-head -c $((64 * 1024 * 1024)) /dev/urandom >"$WORK/warm-up.bin"
+echo "== warming up with an untimed 256 MiB upload"
+head -c $((256 * 1024 * 1024)) /dev/urandom >"$WORK/warm-up.bin"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"warm-up","task":"OTHER"}' "$API/api/v1/tenants/acme/models"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" \
   -X POST -T "$WORK/warm-up.bin" "$API/api/v1/tenants/acme/models/warm-up/versions?format=onnx"
 rm -f "$WORK/warm-up.bin"
+# Its validation job makes the worker download the 256 MiB and try to load it (random bytes: it
+# FAILS); wait for that, so that the timed upload does not share the two cores with it.
+for _ in $(seq 1 240); do
+  curl -fsS -H "Authorization: Bearer $TOKEN" "$API/api/v1/tenants/acme/models/warm-up/versions/1" |
+    grep -q '"status":"VALIDATING"' || break
+  sleep 0.5
+done
 sync
 
-read -r before old_before heap_max <<<"$(heap)"
-: >"$WORK/heap.samples"
-( while :; do heap >>"$WORK/heap.samples" 2>/dev/null || true; sleep 0.1; done ) &
+read -r before old_before <<<"$(heap)"
+jstat -gc "$API_PID" 50 >"$WORK/jstat.out" &
 sampler=$!
 
 echo "== uploading through the API"
@@ -92,7 +89,8 @@ t1=$(seconds)
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
-read -r _ old_after _ <<<"$(heap)"
+read -r _ old_after <<<"$(heap)"
+heap_of <"$WORK/jstat.out" >"$WORK/heap.samples"
 [[ "$status" == "202" ]] || { echo "upload answered $status:"; cat "$WORK/answer.json"; exit 1; }
 
 expected=$(sha256sum "$WORK/model.bin" | cut -d' ' -f1)

@@ -28,7 +28,7 @@ import java.util.ArrayDeque;
 final class RequestBodyStream extends InputStream implements Handler<Buffer> {
 
     /** Queued bytes at which the connection stops reading; bounds the memory per upload. */
-    static final int HIGH_WATER = 4 * 1024 * 1024;
+    static final int HIGH_WATER = 1024 * 1024;
 
     /** Queued bytes that wake a waiting reader before the body has ended. */
     static final int WAKE_AT = 256 * 1024;
