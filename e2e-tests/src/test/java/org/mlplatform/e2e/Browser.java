@@ -72,7 +72,8 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitTrue(String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        wait.withMessage(what).until(condition);
+        // A wait of its own: withMessage would stay on the shared one and name later failures.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
     }
 
     /** Keeps a screenshot beside the test reports, for a person to look at after a failure. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mlplatform.e2e.Platform.as;
 
+import java.nio.file.Files;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,94 @@ class PortalE2ETest {
                 browser.screenshot(test.getDisplayName());
             }
         }
+    }
+
+    @Test
+    void shouldDeployAVersionCreateAKeyAndTryTheModel(TestInfo test) throws Exception {
+        String model = RegistryE2ETest.createModel("acme", "alice");
+        as("alice")
+                .contentType("application/octet-stream")
+                .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
+                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
+                .then()
+                .statusCode(202);
+        assertThat(RegistryE2ETest.awaitValidated("alice", model, 1).getString("status"))
+                .isEqualTo("READY");
+        String secret;
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("alice", "alice");
+
+                // Deploy version 1 from the Deployments page and watch it turn READY.
+                browser.driver.get(Platform.PORTAL + "/t/acme/deployments");
+                browser.element(By.id("open-deploy")).click();
+                WebElement modelBox = browser.element(By.cssSelector("#deploy-model input"));
+                modelBox.sendKeys(model);
+                browser.element(
+                                By.xpath(
+                                        "//vaadin-combo-box-item[normalize-space(.)='"
+                                                + model
+                                                + "']"))
+                        .click();
+                browser.awaitTrue(
+                        "version 1 proposed",
+                        d -> d.findElement(By.id("deploy-version")).getText().contains("v1"));
+                browser.element(By.id("deploy-submit")).click();
+                browser.awaitTrue(
+                        "the deployment READY without a reload",
+                        d ->
+                                !d.findElements(By.id("undeploy-" + model + "-1")).isEmpty()
+                                        && !d.findElements(By.cssSelector(".status-READY"))
+                                                .isEmpty());
+
+                // Create a key: its secret is shown once, in a dialog.
+                browser.driver.get(Platform.PORTAL + "/t/acme/api-keys");
+                browser.element(By.id("create-key")).click();
+                browser.element(By.cssSelector("#key-name input")).sendKeys("portal-e2e");
+                WebElement invoke =
+                        browser.element(
+                                By.xpath(
+                                        "//*[@id='key-scopes']//vaadin-checkbox[normalize-space(.)"
+                                                + "='inference:invoke']"));
+                // inference:invoke is proposed; the key keeps it.
+                browser.awaitTrue(
+                        "inference:invoke checked",
+                        d -> "true".equals(invoke.getDomProperty("checked")));
+                browser.element(By.id("key-create")).click();
+                WebElement shown = browser.element(By.cssSelector("#key-secret input"));
+                secret = shown.getDomProperty("value");
+                assertThat(secret).startsWith("mlp_");
+                browser.element(By.id("key-done")).click();
+                browser.awaitTrue(
+                        "the dialog closed and the secret gone from the page",
+                        d -> !d.getPageSource().contains(secret));
+
+                // Try it: the form is filled from the signature; one click calls the model.
+                browser.driver.get(Platform.PORTAL + "/t/acme/models/" + model + "/try");
+                browser.element(By.id("try-send")).click();
+                browser.awaitTrue(
+                        "the model's outputs",
+                        d ->
+                                !d.findElements(By.id("result-raw")).isEmpty()
+                                        && d.findElement(By.id("result-raw"))
+                                                .getText()
+                                                .contains("logits"));
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
+        // The key made in the browser works from a program.
+        io.restassured.RestAssured.given()
+                .baseUri(Platform.API)
+                .header("Authorization", "Bearer " + secret)
+                .contentType("application/json")
+                .body(
+                        "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],"
+                                + "\"datatype\":\"FP32\",\"data\":[0.5,-1.0,2.0,0.25]}]}")
+                .post("/v2/models/" + model + "/infer")
+                .then()
+                .statusCode(200)
+                .body("outputs[0].name", equalTo("logits"));
     }
 
     /** Points of the first series (training loss) that the chart element holds. */
