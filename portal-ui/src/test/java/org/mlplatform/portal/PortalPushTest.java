@@ -57,14 +57,13 @@ class PortalPushTest {
 
     @Test
     @TestSecurity(user = "alice")
-    void shouldStartUisWithPushOverWebsocketAndRequestsOverXhr() throws Exception {
+    void shouldStartUisWithPushOverLongPolling() throws Exception {
         JsonNode init = init("t/acme/dashboard");
 
         assertThat(init.path("pushScript").asText()).startsWith("VAADIN/static/push/");
         String changes = init.path("appConfig").path("uidl").path("changes").toString();
         assertThat(changes).contains("\"key\":\"pushMode\",\"feat\":5,\"value\":\"AUTOMATIC\"");
-        assertThat(changes).contains("\"key\":\"alwaysXhrToServer\",\"feat\":5,\"value\":true");
-        assertThat(changes).contains("\"key\":\"transport\",\"feat\":6,\"value\":\"websocket\"");
+        assertThat(changes).contains("\"key\":\"transport\",\"feat\":6,\"value\":\"long-polling\"");
     }
 
     @Test
