@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * single source file by benchmarks/training-jobs.sh:
  *
  * <pre>
- *   java JobQueueBenchmark.java burndown THREADS   claims and completes NOOP jobs until none is left
+ *   java JobQueueBenchmark.java burndown THREADS [BATCH]   claims and completes NOOP jobs until
+ *                                                         none is left: one call per job, or with
+ *                                                         BATCH, batches of up to BATCH jobs
  *   java JobQueueBenchmark.java latency RUNS CSV   submit-to-start of TRAIN jobs with an idle worker
  * </pre>
  *
@@ -35,14 +37,22 @@ public class JobQueueBenchmark {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "burndown" -> burndown(Integer.parseInt(args[1]));
+            case "burndown" ->
+                    burndown(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 0);
             case "latency" -> latency(Integer.parseInt(args[1]), args[2]);
-            default -> throw new IllegalArgumentException("burndown THREADS | latency RUNS DATASET");
+            default ->
+                    throw new IllegalArgumentException(
+                            "burndown THREADS [BATCH] | latency RUNS DATASET");
         }
     }
 
-    /** Claim + complete with THREADS client threads until the queue is empty; prints jobs/s. */
-    static void burndown(int threads) throws Exception {
+    /**
+     * Claim + complete with THREADS client threads until the queue is empty; prints jobs/s. With
+     * BATCH above 0 each call of a thread completes the jobs its previous call claimed and claims
+     * up to BATCH more (POST /internal/v1/jobs/batch); otherwise each call completes one job and
+     * claims the next (POST /internal/v1/jobs/{id}/complete with "next").
+     */
+    static void burndown(int threads, int batch) throws Exception {
         String token =
                 token("grant_type=client_credentials&client_id=platform-worker"
                         + "&client_secret=platform-worker-secret");
@@ -62,6 +72,10 @@ public class JobQueueBenchmark {
                     new Thread(
                             () -> {
                                 try {
+                                    if (batch > 0) {
+                                        done.addAndGet(batches(token, worker, batch));
+                                        return;
+                                    }
                                     // As the worker does: each completion claims the next job.
                                     HttpResponse<String> job =
                                             send("/internal/v1/jobs/claim", token, claim);
@@ -95,8 +109,51 @@ public class JobQueueBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "burndown threads=%d jobs=%d seconds=%.2f jobs_per_second=%.0f%n",
-                threads, done.get(), seconds, done.get() / seconds);
+                "burndown threads=%d batch=%d jobs=%d seconds=%.2f jobs_per_second=%.0f%n",
+                threads, batch, done.get(), seconds, done.get() / seconds);
+    }
+
+    static final Pattern ASSIGNMENT =
+            Pattern.compile("\"jobId\":\"([^\"]+)\".*?\"leaseToken\":\"([^\"]+)\"");
+
+    /** One thread's batch loop until a batch claims nothing; returns the jobs it completed. */
+    static long batches(String token, String worker, int batch) throws Exception {
+        long completed = 0;
+        String finished = "";
+        int pending = 0;
+        while (true) {
+            HttpResponse<String> answer =
+                    send(
+                            "/internal/v1/jobs/batch",
+                            token,
+                            "{\"workerId\":\""
+                                    + worker
+                                    + "\",\"kinds\":[\"NOOP\"],\"claim\":"
+                                    + batch
+                                    + ",\"completed\":["
+                                    + finished
+                                    + "]}");
+            String body = answer.body();
+            if (answer.statusCode() != 200 || !body.contains("\"rejected\":[]")) {
+                throw new IllegalStateException("batch: " + answer.statusCode() + " " + body);
+            }
+            completed += pending; // none rejected: every job sent was completed
+            Matcher claimed = ASSIGNMENT.matcher(body.substring(body.indexOf("\"jobs\":")));
+            List<String> next = new ArrayList<>();
+            while (claimed.find()) {
+                next.add(
+                        "{\"jobId\":\""
+                                + claimed.group(1)
+                                + "\",\"leaseToken\":\""
+                                + claimed.group(2)
+                                + "\"}");
+            }
+            if (next.isEmpty()) {
+                return completed;
+            }
+            finished = String.join(",", next);
+            pending = next.size();
+        }
     }
 
     /**

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of issue 4, side by side in one run, on a platform of their own (scratch data
 # directory; the platform's ports must be free):
-#   1. queue burn-down: 10,000 NOOP jobs claimed and completed over HTTP with 1 and 4 threads
+#   1. queue burn-down: 10,000 NOOP jobs claimed and completed over HTTP with 1 and 4 threads,
+#      one call per job (complete + claim the next) and in batches of 32 (POST /jobs/batch)
 #   2. submit-to-start latency of TRAIN jobs with an idle worker (p50, p99)
 #   3. training samples/s through the platform against the same DJL loop run directly
 #
@@ -42,13 +43,18 @@ enqueue_noops() {
     from generate_series(1, $1); select pg_notify('jobs_queued', '');"
 }
 
+burndown() { # threads batch
+  enqueue_noops 10000 >/dev/null
+  "${JAVA_BENCH[@]}" burndown "$1" "$2"
+}
+
 echo "== 1. queue burn-down (10,000 NOOP jobs per run)"
-enqueue_noops 10000
-burn1="$("${JAVA_BENCH[@]}" burndown 1)"
-echo "$burn1"
-enqueue_noops 10000
-burn4="$("${JAVA_BENCH[@]}" burndown 4)"
-echo "$burn4"
+enqueue_noops 2000 >/dev/null
+"${JAVA_BENCH[@]}" burndown 4 32 >/dev/null # warm-up
+burn1="$(burndown 1 0)"; echo "$burn1"
+burn4="$(burndown 4 0)"; echo "$burn4"
+batch1="$(burndown 1 32)"; echo "$batch1"
+batch4="$(burndown 4 32)"; echo "$batch4"
 
 echo "== 2. submit-to-start latency ($RUNS one-epoch jobs on a 30-row CSV)"
 python3 - "$WORK/tiny.csv" <<'EOF'
@@ -72,8 +78,10 @@ value() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" $2"; }
 echo
 echo "== results"
 printf '  %-52s %s\n' \
-  "queue claim+complete, 1 thread (jobs/s)" "$(value jobs_per_second "$burn1")" \
-  "queue claim+complete, 4 threads (jobs/s)" "$(value jobs_per_second "$burn4")" \
+  "queue claim+complete, 1 thread, per job (jobs/s)" "$(value jobs_per_second "$burn1")" \
+  "queue claim+complete, 4 threads, per job (jobs/s)" "$(value jobs_per_second "$burn4")" \
+  "queue claim+complete, 1 thread, batches of 32 (jobs/s)" "$(value jobs_per_second "$batch1")" \
+  "queue claim+complete, 4 threads, batches of 32 (jobs/s)" "$(value jobs_per_second "$batch4")" \
   "submit-to-start p50 / p99 (ms)" "$(value p50_ms "$latency") / $(value p99_ms "$latency")" \
   "training samples/s: direct DJL loop" "$(value direct_samples_per_second "$training")" \
   "training samples/s: through the platform" "$(value platform_samples_per_second "$training")" \

@@ -190,6 +190,12 @@ class AuthorizationMatrixTest {
                         204),
                 new Endpoint(
                         "POST",
+                        "/internal/v1/jobs/batch",
+                        "{\"workerId\":\"{workerId}\",\"completed\":[],\"claim\":0}",
+                        Access.WORKER,
+                        200),
+                new Endpoint(
+                        "POST",
                         "/internal/v1/jobs/{jobId}/heartbeat",
                         "{\"leaseToken\":\"{leaseToken}\"}",
                         Access.WORKER,

@@ -7,10 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.contract.common.ProblemDetail.FieldError;
@@ -46,27 +55,36 @@ class JobLeases {
         }
     }
 
+    /** A job to end SUCCEEDED, proven by its lease token; {@code resultJson} may be null. */
+    record Success(UUID id, UUID leaseToken, String resultJson) {}
+
+    /** A job {@link #succeed} ended, with its spec as text. */
+    record Succeeded(UUID id, JobKind kind, String spec) {}
+
     private static final TypeReference<Map<String, Object>> SPEC = new TypeReference<>() {};
 
     /**
-     * Locks the tenant's next job and, unless it is a TRAIN job (which waits for the concurrency
-     * check and is started as an entity), leases it in the same statement.
+     * Locks the tenant's next {@code %d} jobs and leases those that are not TRAIN jobs (which wait
+     * for the concurrency check and are started as entities) in the same statement. The limit is
+     * written into the statement: as a parameter, PostgreSQL's generic plan would guess a tenth of
+     * the tenant's queue and join the update by a scan of the whole table.
      */
     private static final String CLAIM_NEXT =
             """
             with next as (
-                select id, kind from jobs
+                select id, kind, priority, created_at from jobs
                 where tenant_id = ?1 and status = 'QUEUED' and kind in (?2)
                   and not_before <= now()
-                order by priority desc, created_at limit 1 for update skip locked),
+                order by priority desc, created_at limit %d for update skip locked),
             started as (
-                update jobs j set status = 'RUNNING', lease_owner = ?3, lease_token = ?4,
-                    lease_expires_at = ?5, metered_at = null,
-                    started_at = coalesce(j.started_at, ?6)
+                update jobs j set status = 'RUNNING', lease_owner = ?3,
+                    lease_token = gen_random_uuid(), lease_expires_at = ?4, metered_at = null,
+                    started_at = coalesce(j.started_at, ?5)
                 from next where j.id = next.id and next.kind <> 'TRAIN'
-                returning j.id, j.attempt, j.spec::text as spec)
-            select next.id, next.kind, started.attempt, started.spec
+                returning j.id, j.attempt, j.spec::text as spec, j.lease_token)
+            select next.id, next.kind, started.attempt, started.spec, started.lease_token
             from next left join started on started.id = next.id
+            order by next.priority desc, next.created_at
             """;
 
     private static final String LOCK_LEASED =
@@ -74,13 +92,20 @@ class JobLeases {
 
     private static final String RENEW = "update jobs set lease_expires_at = ?2 where id = ?1";
 
-    /** Fenced by the lease token, so it needs no lock taken before it; TRAIN jobs end loaded. */
+    /**
+     * Ends the listed jobs SUCCEEDED, each fenced by its lease token, so it needs no lock taken
+     * before it; TRAIN jobs end loaded. A null result leaves the job's result as it is.
+     */
     private static final String SUCCEED =
-            "update jobs set status = 'SUCCEEDED', error = null, finished_at = ?3,"
-                    + " metered_at = null, lease_owner = null, lease_token = null,"
-                    + " lease_expires_at = null%s"
-                    + " where id = ?1 and status = 'RUNNING' and lease_token = ?2"
-                    + " and kind <> 'TRAIN' returning kind, spec::text";
+            """
+            update jobs j set status = 'SUCCEEDED', error = null, finished_at = ?,
+                metered_at = null, lease_owner = null, lease_token = null, lease_expires_at = null,
+                result = coalesce(cast(c.result as jsonb), j.result)
+            from unnest(?, ?, ?) as c(id, token, result)
+            where j.id = c.id and j.status = 'RUNNING' and j.lease_token = c.token
+              and j.kind <> 'TRAIN'
+            returning j.id, j.kind, j.spec::text
+            """;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -91,32 +116,43 @@ class JobLeases {
     }
 
     /**
-     * The tenant's next queued job of one of {@code kinds}, locked, and leased to {@code workerId}
-     * until {@code until} unless it is a TRAIN job; null when there is none.
+     * The tenant's next {@code limit} queued jobs of {@code kinds}, in queue order, locked, and
+     * leased to {@code workerId} until {@code until}, each with a new lease token, unless they are
+     * TRAIN jobs.
      */
     @Transactional(TxType.MANDATORY)
-    Next claimNext(long tenantId, List<String> kinds, UUID workerId, Instant now, Instant until) {
-        UUID leaseToken = UUID.randomUUID();
+    List<Next> claimNext(
+            long tenantId,
+            List<String> kinds,
+            UUID workerId,
+            Instant now,
+            Instant until,
+            int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(CLAIM_NEXT)
+                em.createNativeQuery(CLAIM_NEXT.formatted(limit))
                         .setParameter(1, tenantId)
                         .setParameter(2, kinds)
                         .setParameter(3, workerId)
-                        .setParameter(4, leaseToken)
-                        .setParameter(5, until)
-                        .setParameter(6, now)
+                        .setParameter(4, until)
+                        .setParameter(5, now)
                         .getResultList();
-        if (rows.isEmpty()) {
-            return null;
+        List<Next> next = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            UUID id = uuid(row[0]);
+            JobKind kind = JobKind.valueOf((String) row[1]);
+            next.add(
+                    row[2] == null
+                            ? new Next(id, kind, 0, null, null, null)
+                            : new Next(
+                                    id,
+                                    kind,
+                                    ((Number) row[2]).intValue(),
+                                    uuid(row[4]),
+                                    until,
+                                    (String) row[3]));
         }
-        Object[] row = rows.get(0);
-        UUID id = uuid(row[0]);
-        JobKind kind = JobKind.valueOf((String) row[1]);
-        if (row[2] == null) {
-            return new Next(id, kind, 0, null, null, null);
-        }
-        return new Next(id, kind, ((Number) row[2]).intValue(), leaseToken, until, (String) row[3]);
+        return next;
     }
 
     /**
@@ -159,28 +195,47 @@ class JobLeases {
     }
 
     /**
-     * Ends the job SUCCEEDED with {@code resultJson} (null for none) when it is leased with {@code
-     * leaseToken} and is not a TRAIN job; returns its kind and spec as text, or null when it is not
-     * such a job (the caller then finds out why with {@link #lockLeased}).
+     * Ends SUCCEEDED, in one statement, each listed job that is leased with its token and is not a
+     * TRAIN job; returns those jobs. The others (TRAIN jobs, stale or unknown ones) are left as
+     * they are for the caller to find out why with {@link #lockLeased}.
      */
     @Transactional(TxType.MANDATORY)
-    Object[] succeed(UUID id, UUID leaseToken, String resultJson) {
-        var query =
-                em.createNativeQuery(
-                                SUCCEED.formatted(
-                                        resultJson == null ? "" : ", result = cast(?4 as jsonb)"))
-                        .setParameter(1, id)
-                        .setParameter(2, leaseToken)
-                        .setParameter(3, Instant.now());
-        if (resultJson != null) {
-            query.setParameter(4, resultJson);
+    List<Succeeded> succeed(List<Success> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+        return em.unwrap(Session.class)
+                .doReturningWork(
+                        connection -> {
+                            try (PreparedStatement update = connection.prepareStatement(SUCCEED)) {
+                                update.setTimestamp(1, Timestamp.from(Instant.now()));
+                                update.setArray(2, array(connection, "uuid", jobs, Success::id));
+                                update.setArray(
+                                        3, array(connection, "uuid", jobs, Success::leaseToken));
+                                update.setArray(
+                                        4, array(connection, "text", jobs, Success::resultJson));
+                                List<Succeeded> done = new ArrayList<>(jobs.size());
+                                try (ResultSet rows = update.executeQuery()) {
+                                    while (rows.next()) {
+                                        done.add(
+                                                new Succeeded(
+                                                        rows.getObject(1, UUID.class),
+                                                        JobKind.valueOf(rows.getString(2)),
+                                                        rows.getString(3)));
+                                    }
+                                }
+                                return done;
+                            }
+                        });
     }
 
-    /** A spec returned as text by {@link #start} or {@link #succeed}, parsed. */
+    private static Array array(
+            Connection connection, String type, List<Success> jobs, Function<Success, ?> field)
+            throws SQLException {
+        return connection.createArrayOf(type, jobs.stream().map(field).toArray());
+    }
+
+    /** A spec returned as text by {@link #claimNext} or {@link #succeed}, parsed. */
     Map<String, Object> spec(String text) {
         try {
             return json.readValue(text, SPEC);

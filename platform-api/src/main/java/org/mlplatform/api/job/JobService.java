@@ -1,15 +1,21 @@
 package org.mlplatform.api.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.mlplatform.api.common.ApiException;
 import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.quota.TrainingMeter;
@@ -17,10 +23,13 @@ import org.mlplatform.api.storage.StorageService;
 import org.mlplatform.contract.common.ProblemDetail.FieldError;
 import org.mlplatform.contract.job.CompleteJobRequest;
 import org.mlplatform.contract.job.FailJobRequest;
+import org.mlplatform.contract.job.JobBatchResponse;
+import org.mlplatform.contract.job.JobCompletion;
 import org.mlplatform.contract.job.JobEventsRequest;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
+import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.training.JobEventType;
 
 /**
@@ -87,18 +96,15 @@ public class JobService {
      */
     @Transactional
     public void complete(UUID id, CompleteJobRequest request) {
-        Object result = request.validation();
-        Object[] done =
-                request.leaseToken() == null
-                        ? null
-                        : leases.succeed(
-                                id,
-                                request.leaseToken(),
-                                result == null ? null : leases.toJson(result));
-        if (done != null) {
-            JobKind kind = JobKind.valueOf((String) done[0]);
-            Map<String, Object> spec = leases.spec((String) done[1]);
-            finished.fire(new JobFinished(id, kind, spec, JobStatus.SUCCEEDED, null, result));
+        if (request.leaseToken() != null
+                && !succeed(
+                                List.of(
+                                        new JobCompletion(
+                                                id,
+                                                request.leaseToken(),
+                                                request.validation(),
+                                                null)))
+                        .isEmpty()) {
             return;
         }
         // A TRAIN job, or no job leased with this token: 400, 404 or 409 from the lock.
@@ -109,6 +115,62 @@ public class JobService {
         Map<String, Object> map = json.convertValue(request.training(), Map.class);
         job.result = map;
         end(job, JobStatus.SUCCEEDED, null, request.training(), Instant.now());
+    }
+
+    /**
+     * Completes several jobs: those of kinds other than TRAIN in one transaction with one update,
+     * then each of the rest in a transaction of its own, so that a refused completion (a stale
+     * lease, a TRAIN job without its artifact) is reported and leaves the others standing.
+     */
+    public JobBatchResponse completeAll(List<JobCompletion> completions) {
+        Set<UUID> done =
+                QuarkusTransaction.requiringNew().call(() -> new HashSet<>(succeed(completions)));
+        List<UUID> completed = new ArrayList<>(completions.size());
+        List<JobBatchResponse.Rejected> rejected = new ArrayList<>();
+        for (JobCompletion completion : completions) {
+            UUID id = completion.jobId();
+            if (done.remove(id)) {
+                completed.add(id);
+                continue;
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> complete(id, completion.request()));
+                completed.add(id);
+            } catch (ApiException e) {
+                rejected.add(new JobBatchResponse.Rejected(id, e.status(), e.getMessage()));
+            }
+        }
+        return new JobBatchResponse(completed, rejected, List.of());
+    }
+
+    /** Ends the listed jobs of kinds other than TRAIN that are leased with their tokens. */
+    private List<UUID> succeed(List<JobCompletion> completions) {
+        List<JobLeases.Success> wanted =
+                completions.stream()
+                        .map(
+                                c ->
+                                        new JobLeases.Success(
+                                                c.jobId(),
+                                                c.leaseToken(),
+                                                c.validation() == null
+                                                        ? null
+                                                        : leases.toJson(c.validation())))
+                        .toList();
+        Map<UUID, ModelValidationResult> results = new HashMap<>();
+        completions.forEach(c -> results.put(c.jobId(), c.validation()));
+        List<UUID> done = new ArrayList<>();
+        for (JobLeases.Succeeded job : leases.succeed(wanted)) {
+            finished.fire(
+                    new JobFinished(
+                            job.id(),
+                            job.kind(),
+                            leases.spec(job.spec()),
+                            JobStatus.SUCCEEDED,
+                            null,
+                            results.get(job.id())));
+            done.add(job.id());
+        }
+        return done;
     }
 
     /** A retryable failure queues the job again while attempts remain; otherwise it FAILS. */

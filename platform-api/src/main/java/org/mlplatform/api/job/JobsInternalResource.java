@@ -5,23 +5,29 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.Roles;
 import org.mlplatform.api.storage.BlobContent;
 import org.mlplatform.api.storage.BlobResponses;
 import org.mlplatform.api.storage.StorageService;
 import org.mlplatform.api.storage.UploadBodies;
+import org.mlplatform.contract.common.ProblemDetail.FieldError;
 import org.mlplatform.contract.job.BlobPointer;
 import org.mlplatform.contract.job.Checkpoint;
 import org.mlplatform.contract.job.ClaimJobRequest;
 import org.mlplatform.contract.job.CompleteJobRequest;
 import org.mlplatform.contract.job.FailJobRequest;
 import org.mlplatform.contract.job.JobAssignment;
+import org.mlplatform.contract.job.JobBatchRequest;
+import org.mlplatform.contract.job.JobBatchResponse;
 import org.mlplatform.contract.job.JobEventsRequest;
 import org.mlplatform.contract.job.JobHeartbeatRequest;
 import org.mlplatform.contract.job.JobHeartbeatResponse;
+import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobsInternalApi;
 
 /** The job queue for workers. Claims block a worker thread (never the event loop) while waiting. */
@@ -63,6 +69,24 @@ public class JobsInternalResource implements JobsInternalApi {
         return claims.claim(new ClaimJobRequest(next.workerId(), next.kinds(), 0))
                 .map(RestResponse::ok)
                 .orElseGet(RestResponse::noContent);
+    }
+
+    @Override
+    public JobBatchResponse batch(JobBatchRequest request) {
+        List<JobKind> kinds = request.kinds() == null ? List.of() : request.kinds();
+        if (request.claim() > 0 && kinds.isEmpty()) {
+            throw new InvalidRequestException(
+                    "A batch that claims jobs names the kinds it takes.",
+                    List.of(new FieldError("kinds", "must not be empty when claim > 0")));
+        }
+        JobBatchResponse done =
+                jobs.completeAll(request.completed() == null ? List.of() : request.completed());
+        List<JobAssignment> claimed =
+                request.claim() == 0
+                        ? List.of()
+                        : claims.claim(
+                                request.workerId(), kinds, request.waitSeconds(), request.claim());
+        return new JobBatchResponse(done.completed(), done.rejected(), claimed);
     }
 
     @Override

@@ -45,6 +45,15 @@ public interface JobsInternalApi {
     RestResponse<JobAssignment> complete(
             @PathParam("id") UUID id, @Valid @NotNull CompleteJobRequest request);
 
+    /**
+     * Completes the finished jobs listed, then claims up to {@code claim} more: 200 with the
+     * outcome of each completion (a refused one does not undo the others) and the jobs claimed. One
+     * call per batch instead of two per job, for workers that run many short jobs.
+     */
+    @POST
+    @Path("/jobs/batch")
+    JobBatchResponse batch(@Valid @NotNull JobBatchRequest request);
+
     /** 204; 409 when the lease is stale. */
     @POST
     @Path("/jobs/{id}/fail")
