@@ -77,7 +77,7 @@ echo "$training"
 value() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" $2"; }
 echo
 echo "== results"
-printf '  %-52s %s\n' \
+printf '  %-56s %s\n' \
   "queue claim+complete, 1 thread, per job (jobs/s)" "$(value jobs_per_second "$burn1")" \
   "queue claim+complete, 4 threads, per job (jobs/s)" "$(value jobs_per_second "$burn4")" \
   "queue claim+complete, 1 thread, batches of 32 (jobs/s)" "$(value jobs_per_second "$batch1")" \

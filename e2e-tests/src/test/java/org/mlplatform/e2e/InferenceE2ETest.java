@@ -229,14 +229,7 @@ class InferenceE2ETest {
     void shouldAnswerEveryCallWhenAnInferenceWorkerIsKilled() throws Exception {
         Process second = startSecondWorker();
         try {
-            String model = RegistryE2ETest.createModel("acme", "alice");
-            as("alice")
-                    .contentType("application/octet-stream")
-                    .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
-                    .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
-                    .then()
-                    .statusCode(202);
-            RegistryE2ETest.awaitValidated("alice", model, 1);
+            String model = RegistryE2ETest.onnxModel();
             String deployment = deploy(model, 1, 2);
             Platform.await(
                     "both replicas of " + deployment + " to be READY",
@@ -327,14 +320,7 @@ class InferenceE2ETest {
     }
 
     private static String onnxDeployment() throws IOException {
-        String model = RegistryE2ETest.createModel("acme", "alice");
-        as("alice")
-                .contentType("application/octet-stream")
-                .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
-                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
-                .then()
-                .statusCode(202);
-        RegistryE2ETest.awaitValidated("alice", model, 1);
+        String model = RegistryE2ETest.onnxModel();
         awaitReady(deploy(model, 1, 1));
         return model;
     }

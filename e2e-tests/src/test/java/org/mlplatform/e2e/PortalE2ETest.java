@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mlplatform.e2e.Platform.as;
 
-import java.nio.file.Files;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -162,15 +161,7 @@ class PortalE2ETest {
 
     @Test
     void shouldDeployAVersionCreateAKeyAndTryTheModel(TestInfo test) throws Exception {
-        String model = RegistryE2ETest.createModel("acme", "alice");
-        as("alice")
-                .contentType("application/octet-stream")
-                .body(Files.readAllBytes(RegistryE2ETest.MODELS.resolve("tiny-mlp.onnx")))
-                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=onnx")
-                .then()
-                .statusCode(202);
-        assertThat(RegistryE2ETest.awaitValidated("alice", model, 1).getString("status"))
-                .isEqualTo("READY");
+        String model = RegistryE2ETest.onnxModel();
         String secret;
         try (Browser browser = new Browser()) {
             try {

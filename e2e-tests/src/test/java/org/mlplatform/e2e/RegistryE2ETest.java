@@ -144,6 +144,14 @@ class RegistryE2ETest {
         return name;
     }
 
+    /** A new model of acme with tiny-mlp.onnx uploaded by alice as version 1, validated READY. */
+    static String onnxModel() throws IOException {
+        String model = createModel("acme", "alice");
+        upload("alice", model, "onnx", Files.readAllBytes(MODELS.resolve("tiny-mlp.onnx")));
+        assertThat(awaitValidated("alice", model, 1).getString("status")).isEqualTo("READY");
+        return model;
+    }
+
     private static JsonPath upload(String user, String model, String format, byte[] bytes) {
         return as(user).contentType("application/octet-stream")
                 .body(bytes)

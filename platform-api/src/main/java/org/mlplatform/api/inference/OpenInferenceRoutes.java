@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -131,55 +132,53 @@ public class OpenInferenceRoutes {
         String model = rc.pathParam("model");
         answer(
                 rc,
-                lookup(rc, model, version)
-                        .map(
-                                found -> {
-                                    if (found.deployment().isEmpty()) {
-                                        return notFound(model, version);
-                                    }
-                                    List<Integer> versions =
-                                            found.version() != null
-                                                    ? List.of(found.version())
-                                                    : directory.deployedVersions(
-                                                            found.caller().tenant().tenantId(),
-                                                            model);
-                                    return new GatewayAnswer(
-                                            200,
-                                            toJson(
-                                                    ModelMetadata.of(
-                                                            found.deployment().get(), versions)),
-                                            Map.of());
-                                }));
+                served(
+                        rc,
+                        model,
+                        version,
+                        (found, deployment) -> {
+                            List<Integer> versions =
+                                    found.version() != null
+                                            ? List.of(found.version())
+                                            : directory.deployedVersions(
+                                                    found.caller().tenant().tenantId(), model);
+                            return new GatewayAnswer(
+                                    200, toJson(ModelMetadata.of(deployment, versions)), Map.of());
+                        }));
     }
 
     private void readiness(RoutingContext rc, String version) {
         String model = rc.pathParam("model");
         answer(
                 rc,
-                lookup(rc, model, version)
-                        .map(
-                                found -> {
-                                    if (found.deployment().isEmpty()) {
-                                        return notFound(model, version);
-                                    }
-                                    if (found.deployment().get().status()
-                                            != DeploymentStatus.READY) {
-                                        return GatewayAnswer.error(
+                served(
+                        rc,
+                        model,
+                        version,
+                        (found, deployment) ->
+                                deployment.status() == DeploymentStatus.READY
+                                        ? new GatewayAnswer(
+                                                200,
+                                                toJson(Map.of("name", model, "ready", true)),
+                                                Map.of())
+                                        : GatewayAnswer.error(
                                                 503,
                                                 "model '" + model + "' is not ready",
-                                                Map.of("Retry-After", "1"));
-                                    }
-                                    return new GatewayAnswer(
-                                            200,
-                                            toJson(Map.of("name", model, "ready", true)),
-                                            Map.of());
-                                }));
+                                                Map.of("Retry-After", "1"))));
     }
 
-    private record Found(
-            KeyCaller caller, Integer version, Optional<ServedDeployment> deployment) {}
+    private record Found(KeyCaller caller, Integer version) {}
 
-    private Uni<Found> lookup(RoutingContext rc, String model, String version) {
+    /**
+     * Answers for the caller's deployment of {@code model} (at {@code version}, or its default
+     * version when null) with {@code answer}; 404 in the protocol's form when the key may not see
+     * the model or nothing of it is deployed.
+     */
+    private Uni<GatewayAnswer> served(
+            RoutingContext rc,
+            String model,
+            String version,
+            BiFunction<Found, ServedDeployment, GatewayAnswer> answer) {
         return authenticator
                 .authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
                 .map(
@@ -187,11 +186,13 @@ public class OpenInferenceRoutes {
                             caller.require(ApiKeyScope.MODELS_READ);
                             Integer v = Versions.parse(version);
                             boolean visible = caller.key().allows(model);
-                            Optional<ServedDeployment> d =
+                            Optional<ServedDeployment> deployment =
                                     !visible || (version != null && v == null)
                                             ? Optional.empty()
                                             : directory.find(caller.tenant().tenantId(), model, v);
-                            return new Found(caller, v, d);
+                            return deployment
+                                    .map(d -> answer.apply(new Found(caller, v), d))
+                                    .orElseGet(() -> notFound(model, version));
                         });
     }
 

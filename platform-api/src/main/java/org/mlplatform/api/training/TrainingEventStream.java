@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.mlplatform.api.job.Job;
 import org.mlplatform.api.job.JobEvents;
 import org.mlplatform.contract.training.TrainingJobEvent;
@@ -18,14 +20,25 @@ import org.mlplatform.contract.training.TrainingJobEvent;
 /**
  * Sends a job's events as Server-Sent Events ({@code id} = seq, {@code data} = the event's JSON)
  * until the job has finished and every event was sent, or the client went away. It polls the
- * database (each poll is its own short transaction, so it sees new commits) and holds a worker
- * thread while the stream is open.
+ * database (each poll is its own short transaction, so it sees new commits) on a thread of its own
+ * while the stream is open.
+ *
+ * <p>The stream runs after the resource method has returned: the REST layer writes the stream's
+ * status and headers once the method returns, so a stream that had already sent everything and
+ * ended by then made that write fail ("Response has already been written").
  */
 @ApplicationScoped
 public class TrainingEventStream {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int BATCH = 200;
+    private static final ExecutorService STREAMS =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread thread = new Thread(r, "job-event-stream");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private final JobEvents events;
     private final ObjectMapper json;
@@ -37,7 +50,12 @@ public class TrainingEventStream {
 
     private record Batch(List<TrainingJobEvent> events, boolean finished) {}
 
-    public void stream(UUID jobId, long after, SseEventSink sink, Sse sse) {
+    /** Starts sending the job's events with seq after {@code after} to {@code sink}; returns. */
+    public void start(UUID jobId, long after, SseEventSink sink, Sse sse) {
+        STREAMS.execute(() -> stream(jobId, after, sink, sse));
+    }
+
+    private void stream(UUID jobId, long after, SseEventSink sink, Sse sse) {
         long seq = after;
         try (sink) {
             while (!sink.isClosed()) {

@@ -85,7 +85,7 @@ public class TrainingJobResource implements TrainingJobsApi {
             @Context Sse sse) {
         UUID jobId = jobs.requireJob(tenant, id);
         long from = Math.max(after == null ? 0 : after, parse(lastEventId));
-        stream.stream(jobId, from, sink, sse);
+        stream.start(jobId, from, sink, sse);
     }
 
     private static long parse(String lastEventId) {
