@@ -3,10 +3,8 @@ package org.mlplatform.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlplatform.api.TestData.as;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.api.training.TrainingJobs;
-import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
 
 /** POST /internal/v1/jobs/batch: completions and claims of many jobs in one call. */
 @QuarkusTest
 class JobBatchTest {
-
-    @Inject JobQueue queue;
 
     @BeforeEach
     @AfterEach
@@ -37,8 +32,8 @@ class JobBatchTest {
     void shouldShareABatchBetweenTenantsAsSingleClaimsWould() {
         String busy = TestData.tenant(TestData.user("bbusy"));
         String quiet = TestData.tenant(TestData.user("bquiet"));
-        List<UUID> busyJobs = enqueueNoops(Models.tenantId(busy), 100);
-        List<UUID> quietJobs = enqueueNoops(Models.tenantId(quiet), 2);
+        List<UUID> busyJobs = Noops.enqueue(Models.tenantId(busy), 100);
+        List<UUID> quietJobs = Noops.enqueue(Models.tenantId(quiet), 2);
 
         Response claimed = batch(List.of(), 6, "NOOP");
 
@@ -65,7 +60,7 @@ class JobBatchTest {
     @Test
     void shouldReportARefusedCompletionAndKeepTheOthers() {
         String slug = TestData.tenant(TestData.user("bmixed"));
-        enqueueNoops(Models.tenantId(slug), 5);
+        Noops.enqueue(Models.tenantId(slug), 5);
         List<Map<String, Object>> first = batch(List.of(), 3, "NOOP").path("jobs");
         List<Map<String, Object>> done = new ArrayList<>();
         done.add(completion(first.get(0), first.get(0).get("leaseToken")));
@@ -101,12 +96,12 @@ class JobBatchTest {
     @Test
     void shouldNotStartMoreTrainJobsInABatchThanMaxConcurrentJobs() {
         TestData.Team team = TestData.team();
-        setConcurrency(team.slug(), 2);
+        TrainingJobs.setConcurrency(team.slug(), 2);
         String dataset = TrainingJobs.dataset(team.slug(), team.member());
         for (int i = 0; i < 4; i++) {
             TrainingJobs.queue(team.slug(), team.member(), dataset);
         }
-        List<UUID> noops = enqueueNoops(Models.tenantId(team.slug()), 3);
+        List<UUID> noops = Noops.enqueue(Models.tenantId(team.slug()), 3);
 
         Response claimed = batch(List.of(), 5, "TRAIN", "NOOP");
 
@@ -148,30 +143,5 @@ class JobBatchTest {
         body.put("claim", claim);
         body.put("waitSeconds", 0);
         return TestData.asWorker().body(body).post("/internal/v1/jobs/batch");
-    }
-
-    private List<UUID> enqueueNoops(long tenantId, int count) {
-        return QuarkusTransaction.requiringNew()
-                .call(
-                        () -> {
-                            List<UUID> ids = new ArrayList<>();
-                            for (int i = 0; i < count; i++) {
-                                ids.add(queue.enqueue(tenantId, JobKind.NOOP, Map.of(), 0).id);
-                            }
-                            return ids;
-                        });
-    }
-
-    private static void setConcurrency(String slug, int limit) {
-        Map<String, Object> quota = new HashMap<>();
-        quota.put("maxStorageBytes", 1L << 30);
-        quota.put("maxModels", 100);
-        quota.put("maxDatasets", 100);
-        quota.put("maxConcurrentJobs", limit);
-        as(TestData.platformAdmin(), "platform-admin")
-                .body(quota)
-                .put("/api/v1/admin/tenants/{slug}/quota", slug)
-                .then()
-                .statusCode(200);
     }
 }

@@ -6,9 +6,7 @@ import static org.mlplatform.api.TestData.as;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,14 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.api.training.TrainingJobs;
-import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
 
 /** Claims are fair between tenants and respect suspension and maxConcurrentJobs. */
 @QuarkusTest
 class JobFairnessTest {
-
-    @Inject JobQueue queue;
 
     @BeforeEach
     @AfterEach
@@ -41,8 +36,8 @@ class JobFairnessTest {
     void shouldNotStarveATenantsSingleJobBehindAnotherTenantsHundred() {
         String busy = TestData.tenant(TestData.user("busy"));
         String quiet = TestData.tenant(TestData.user("quiet"));
-        enqueueNoops(Models.tenantId(busy), 100);
-        UUID single = enqueueNoops(Models.tenantId(quiet), 1).get(0);
+        Noops.enqueue(Models.tenantId(busy), 100);
+        UUID single = Noops.enqueue(Models.tenantId(quiet), 1).get(0);
 
         Response first = TrainingJobs.claim("NOOP");
         Response second = TrainingJobs.claim("NOOP");
@@ -56,7 +51,7 @@ class JobFairnessTest {
     @Test
     void shouldCompleteNoopJobsWithoutTouchingAnythingElse() {
         String slug = TestData.tenant(TestData.user("noop"));
-        UUID id = enqueueNoops(Models.tenantId(slug), 1).get(0);
+        UUID id = Noops.enqueue(Models.tenantId(slug), 1).get(0);
 
         Response claimed = TrainingJobs.claim("NOOP");
         Response completed =
@@ -78,7 +73,7 @@ class JobFairnessTest {
     void shouldNotClaimJobsOfASuspendedTenant() {
         String owner = TestData.user("susp");
         String slug = TestData.tenant(owner);
-        UUID id = enqueueNoops(Models.tenantId(slug), 1).get(0);
+        UUID id = Noops.enqueue(Models.tenantId(slug), 1).get(0);
         String admin = TestData.platformAdmin();
         setStatus(admin, slug, "SUSPENDED");
 
@@ -93,7 +88,7 @@ class JobFairnessTest {
     @Test
     void shouldHoldASecondTrainJobUntilTheFirstFinishesUnderMaxConcurrentJobs() {
         TestData.Team team = TestData.team();
-        setConcurrency(team.slug(), 1);
+        TrainingJobs.setConcurrency(team.slug(), 1);
         String dataset = TrainingJobs.dataset(team.slug(), team.member());
         String first = TrainingJobs.queue(team.slug(), team.member(), dataset);
         String second = TrainingJobs.queue(team.slug(), team.member(), dataset);
@@ -122,7 +117,7 @@ class JobFairnessTest {
     @Test
     void shouldGrantExactlyTheConcurrencyLimitToSimultaneousClaims() throws Exception {
         TestData.Team team = TestData.team();
-        setConcurrency(team.slug(), 1);
+        TrainingJobs.setConcurrency(team.slug(), 1);
         String dataset = TrainingJobs.dataset(team.slug(), team.member());
         for (int i = 0; i < 6; i++) {
             TrainingJobs.queue(team.slug(), team.member(), dataset);
@@ -158,7 +153,7 @@ class JobFairnessTest {
     @Test
     void shouldClaimTheNextJobInTheSameCallThatCompletesOne() {
         String slug = TestData.tenant(TestData.user("chained"));
-        List<UUID> ids = enqueueNoops(Models.tenantId(slug), 2);
+        List<UUID> ids = Noops.enqueue(Models.tenantId(slug), 2);
         Map<String, Object> next =
                 Map.of("workerId", TrainingJobs.WORKER, "kinds", List.of("NOOP"));
 
@@ -189,35 +184,10 @@ class JobFairnessTest {
         }
     }
 
-    private List<UUID> enqueueNoops(long tenantId, int count) {
-        return QuarkusTransaction.requiringNew()
-                .call(
-                        () -> {
-                            List<UUID> ids = new ArrayList<>();
-                            for (int i = 0; i < count; i++) {
-                                ids.add(queue.enqueue(tenantId, JobKind.NOOP, Map.of(), 0).id);
-                            }
-                            return ids;
-                        });
-    }
-
     private static void setStatus(String admin, String slug, String status) {
         as(admin, "platform-admin")
                 .body(Map.of("status", status))
                 .patch("/api/v1/admin/tenants/{t}", slug)
-                .then()
-                .statusCode(200);
-    }
-
-    private static void setConcurrency(String slug, int limit) {
-        Map<String, Object> quota = new HashMap<>();
-        quota.put("maxStorageBytes", 1L << 30);
-        quota.put("maxModels", 100);
-        quota.put("maxDatasets", 100);
-        quota.put("maxConcurrentJobs", limit);
-        as(TestData.platformAdmin(), "platform-admin")
-                .body(quota)
-                .put("/api/v1/admin/tenants/{slug}/quota", slug)
                 .then()
                 .statusCode(200);
     }

@@ -89,6 +89,26 @@ public final class TrainingJobs {
                 .response();
     }
 
+    /** Sets the tenant's quota with {@code maxConcurrentJobs} = {@code limit}. */
+    public static void setConcurrency(String slug, int limit) {
+        setTrainingQuota(slug, limit, null);
+    }
+
+    /** Sets the tenant's quota with these training limits (null: none) and room for the rest. */
+    public static void setTrainingQuota(String slug, Integer concurrentJobs, Long trainingSeconds) {
+        Map<String, Object> quota = new HashMap<>();
+        quota.put("maxStorageBytes", 1L << 30);
+        quota.put("maxModels", 100);
+        quota.put("maxDatasets", 100);
+        quota.put("maxConcurrentJobs", concurrentJobs);
+        quota.put("monthlyTrainingSeconds", trainingSeconds);
+        as(TestData.platformAdmin(), "platform-admin")
+                .body(quota)
+                .put("/api/v1/admin/tenants/{slug}/quota", slug)
+                .then()
+                .statusCode(200);
+    }
+
     public static Response claim(String... kinds) {
         return asWorker()
                 .body(Map.of("workerId", WORKER, "kinds", List.of(kinds), "waitSeconds", 0))

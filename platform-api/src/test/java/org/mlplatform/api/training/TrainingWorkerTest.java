@@ -325,17 +325,7 @@ class TrainingWorkerTest {
     }
 
     private void setTrainingQuota(Integer concurrent, Long seconds) {
-        Map<String, Object> quota = new HashMap<>();
-        quota.put("maxStorageBytes", 1L << 30);
-        quota.put("maxModels", 100);
-        quota.put("maxDatasets", 100);
-        quota.put("maxConcurrentJobs", concurrent);
-        quota.put("monthlyTrainingSeconds", seconds);
-        as(TestData.platformAdmin(), "platform-admin")
-                .body(quota)
-                .put("/api/v1/admin/tenants/{slug}/quota", team.slug())
-                .then()
-                .statusCode(200);
+        TrainingJobs.setTrainingQuota(team.slug(), concurrent, seconds);
     }
 
     private static Map<String, Object> completion(String lease, String sha, long size) {
