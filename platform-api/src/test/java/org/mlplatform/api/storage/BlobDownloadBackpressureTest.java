@@ -17,6 +17,9 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -97,6 +100,53 @@ class BlobDownloadBackpressureTest {
         assertThat(download.sha256).isEqualTo(sha);
         assertThat(download.maxDirectGrowth)
                 .as("direct memory growth while the client reads slowly")
+                .isLessThan(MAX_DIRECT_GROWTH);
+    }
+
+    /**
+     * The JDK's HttpClient (as the worker used it) asks for HTTP/2 by a cleartext upgrade; over
+     * HTTP/2 the download was queued whole in direct memory (a 64 MiB blob: 61-77 MiB growth; 1
+     * GiB: OutOfMemoryError). platform-api answers HTTP/1.1, whose downloads follow the reader.
+     */
+    @Test
+    void shouldAnswerAnHttp2UpgradeWithHttp11AndStreamInBoundedMemory() throws Exception {
+        Team team = TestData.team();
+        String model = Models.create(team.slug(), team.member());
+        String sha = upload(team.slug(), team.member(), model, randomBytes(SIZE)).path("sha256");
+        System.gc();
+        Thread.sleep(200);
+        long baseline = directMemoryUsed();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+        HttpResponse<InputStream> response =
+                http.send(
+                        HttpRequest.newBuilder(base.resolve("/internal/v1/blobs/" + sha))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + Tokens.user(
+                                                        "service-account-platform-worker",
+                                                        "worker"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long maxGrowth = 0;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[CHUNK];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                maxGrowth = Math.max(maxGrowth, directMemoryUsed() - baseline);
+            }
+        }
+        System.out.printf(
+                "BLOB-DOWNLOAD (JDK client, %s): max direct growth %d B%n",
+                response.version(), maxGrowth);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(sha);
+        assertThat(maxGrowth)
+                .as("direct memory growth during the download")
                 .isLessThan(MAX_DIRECT_GROWTH);
     }
 

@@ -46,7 +46,13 @@ public class ArtifactDownloader {
         this.oidc = oidc;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.connectTimeout = Duration.ofMillis(connectTimeoutMillis);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        // HTTP/1.1: the JDK's default (HTTP/2 by cleartext upgrade) buys nothing for one large
+        // stream, and platform-api serves HTTP/1.1 only (its application.properties says why).
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(connectTimeout)
+                        .build();
     }
 
     /**
