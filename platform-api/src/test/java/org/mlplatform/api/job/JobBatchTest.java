@@ -141,18 +141,8 @@ class JobBatchTest {
      */
     private static void failAll(List<Map<String, Object>> jobs) {
         for (Map<String, Object> job : jobs) {
-            TrainingJobs.worker(
-                            "fail",
-                            (String) job.get("jobId"),
-                            Map.of(
-                                    "leaseToken",
-                                    job.get("leaseToken"),
-                                    "error",
-                                    "ended by the test",
-                                    "retryable",
-                                    false))
-                    .then()
-                    .statusCode(204);
+            TrainingJobs.fail(
+                    (String) job.get("jobId"), (String) job.get("leaseToken"), "ended by the test");
         }
     }
 

@@ -196,18 +196,8 @@ class JobFairnessTest {
     private static void failAll(Response... claims) {
         for (Response claim : claims) {
             if (claim.statusCode() == 200) {
-                TrainingJobs.worker(
-                                "fail",
-                                claim.<String>path("jobId"),
-                                Map.of(
-                                        "leaseToken",
-                                        claim.<String>path("leaseToken"),
-                                        "error",
-                                        "ended by the test",
-                                        "retryable",
-                                        false))
-                        .then()
-                        .statusCode(204);
+                TrainingJobs.fail(
+                        claim.path("jobId"), claim.path("leaseToken"), "ended by the test");
             }
         }
     }

@@ -115,6 +115,13 @@ public final class TrainingJobs {
                 .post("/internal/v1/jobs/claim");
     }
 
+    /** Ends a leased job FAILED, not retryable (204). */
+    public static void fail(String id, String leaseToken, String error) {
+        worker("fail", id, Map.of("leaseToken", leaseToken, "error", error, "retryable", false))
+                .then()
+                .statusCode(204);
+    }
+
     /** Claims TRAIN jobs until the given one comes; fails the others. */
     public static Response claimJob(String id) {
         Instant deadline = Instant.now().plusSeconds(10);
@@ -124,16 +131,7 @@ public final class TrainingJobs {
                 return claimed;
             }
             if (claimed.statusCode() == 200) {
-                worker(
-                        "fail",
-                        claimed.path("jobId"),
-                        Map.of(
-                                "leaseToken",
-                                claimed.path("leaseToken"),
-                                "error",
-                                "not mine",
-                                "retryable",
-                                false));
+                fail(claimed.path("jobId"), claimed.path("leaseToken"), "not mine");
             }
         }
         throw new AssertionError("job " + id + " was not claimed in time");
