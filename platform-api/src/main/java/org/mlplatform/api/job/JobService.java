@@ -96,18 +96,19 @@ public class JobService {
      */
     @Transactional
     public void complete(UUID id, CompleteJobRequest request) {
-        if (request.leaseToken() != null
-                && !succeed(
-                                List.of(
-                                        new JobCompletion(
-                                                id,
-                                                request.leaseToken(),
-                                                request.validation(),
-                                                null)))
-                        .isEmpty()) {
+        JobCompletion completion =
+                new JobCompletion(id, request.leaseToken(), request.validation(), null);
+        if (request.leaseToken() != null && !succeed(List.of(completion)).isEmpty()) {
             return;
         }
-        // A TRAIN job, or no job leased with this token: 400, 404 or 409 from the lock.
+        completeLocked(id, request);
+    }
+
+    /**
+     * Ends a TRAIN job SUCCEEDED with its result; for any other job, finds out why the fenced
+     * update did not end it (400, 404 or 409 from the lock).
+     */
+    private void completeLocked(UUID id, CompleteJobRequest request) {
         leases.lockLeased(id, request.leaseToken());
         Job job = em.find(Job.class, id);
         requireArtifact(job, request);
@@ -134,7 +135,8 @@ public class JobService {
                 continue;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> complete(id, completion.request()));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> completeLocked(id, completion.request()));
                 completed.add(id);
             } catch (ApiException e) {
                 rejected.add(new JobBatchResponse.Rejected(id, e.status(), e.getMessage()));
