@@ -5,14 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -28,13 +23,14 @@ import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
 
 /**
- * The {@link InferenceRouter} over Vert.x's non-blocking HTTP client with a keep-alive pool per
- * worker. Among the deployment's top {@code replicas} workers (by {@link Rendezvous}) it picks the
- * one with the fewest calls in flight from this replica, rotating the start so ties spread. A
- * connection that is refused, times out while connecting, or is closed before the answer marks the
- * worker down and the call goes once more to the best remaining worker, which loads the deployment
- * lazily. A worker that accepted the call but did not answer within {@code request-timeout} is not
- * retried (it may still be computing): the answer is a 504 in the protocol's error form.
+ * The {@link InferenceRouter} over Vert.x's non-blocking HTTP client: {@link WorkerCalls} sends the
+ * calls over keep-alive connections, coalescing those that arrive together. Among the deployment's
+ * top {@code replicas} workers (by {@link Rendezvous}) it picks the one with the fewest calls in
+ * flight from this replica, rotating the start so ties spread. A connection that is refused, times
+ * out while connecting, or is closed before the answer marks the worker down and the call goes once
+ * more to the best remaining worker, which loads the deployment lazily. A worker that accepted the
+ * call but did not answer within {@code request-timeout} is not retried (it may still be
+ * computing): the answer is a 504 in the protocol's error form.
  */
 @ApplicationScoped
 public class HttpInferenceRouter implements InferenceRouter {
@@ -44,24 +40,26 @@ public class HttpInferenceRouter implements InferenceRouter {
 
     private final InferenceWorkers workers;
     private final InferenceConfig config;
-    private final HttpClient client;
+    private final WorkerCalls calls;
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger rotation = new AtomicInteger();
 
     public HttpInferenceRouter(Vertx vertx, InferenceWorkers workers, InferenceConfig config) {
         this.workers = workers;
         this.config = config;
-        this.client =
-                vertx.createHttpClient(
+        this.calls =
+                new WorkerCalls(
+                        vertx,
                         new HttpClientOptions()
                                 .setKeepAlive(true)
                                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                                 .setName("inference-router"),
-                        new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerWorker()));
+                        new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerWorker()),
+                        config.requestTimeout());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        client.close();
+        calls.close();
     }
 
     @Override
@@ -125,45 +123,26 @@ public class HttpInferenceRouter implements InferenceRouter {
     }
 
     private Uni<WorkerAnswer> send(LiveWorker worker, ServedDeployment deployment, Buffer body) {
-        RequestOptions options =
-                new RequestOptions()
-                        .setMethod(HttpMethod.POST)
-                        .setAbsoluteURI(worker.url() + "/v2/models/" + deployment.id() + "/infer")
-                        .setIdleTimeout(config.requestTimeout().toMillis())
-                        .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + worker.token())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .putHeader(HttpHeaders.ACCEPT, "application/json");
         AtomicInteger busy = counter(worker.id());
         return Uni.createFrom()
                 .<WorkerAnswer>emitter(
                         em -> {
                             busy.incrementAndGet();
-                            client.request(options)
-                                    .compose(request -> request.send(body))
-                                    .compose(
-                                            response ->
-                                                    response.body()
-                                                            .map(bytes -> answer(response, bytes)))
-                                    .onComplete(
-                                            result -> {
-                                                busy.decrementAndGet();
-                                                if (result.succeeded()) {
-                                                    em.complete(result.result());
-                                                } else {
-                                                    em.fail(result.cause());
-                                                }
-                                            });
+                            calls.send(
+                                    worker,
+                                    deployment,
+                                    body,
+                                    result -> {
+                                        busy.decrementAndGet();
+                                        if (result.succeeded()) {
+                                            em.complete(result.result());
+                                        } else {
+                                            em.fail(result.cause());
+                                        }
+                                    });
                         })
                 .onFailure(HttpInferenceRouter::isTimeout)
                 .recoverWithItem(e -> timedOut());
-    }
-
-    private static WorkerAnswer answer(HttpClientResponse response, Buffer body) {
-        return new WorkerAnswer(
-                response.statusCode(),
-                body,
-                batchItems(response.getHeader(BATCH_ITEMS)),
-                response.getHeader(HttpHeaders.RETRY_AFTER));
     }
 
     private WorkerAnswer timedOut() {

@@ -17,7 +17,7 @@ public interface InferenceConfig {
     @WithDefault("1s")
     Duration connectTimeout();
 
-    /** Keep-alive connections the gateway holds open to each worker (concurrent calls). */
+    /** Keep-alive connections each gateway event loop holds open to each worker at most. */
     @WithDefault("64")
     int maxConnectionsPerWorker();
 

@@ -2,13 +2,18 @@ package org.mlplatform.api.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import org.mlplatform.api.deployment.Deployments;
 import org.mlplatform.api.deployment.Rendezvous;
 import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.contract.deployment.DeploymentStatus;
+import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.contract.model.ModelFormat;
 
 @QuarkusTest
@@ -26,6 +32,7 @@ class InferenceRouterTest {
 
     @Inject InferenceRouter router;
     @Inject InferenceWorkers workers;
+    @Inject Vertx vertx;
 
     @BeforeEach
     void startWithNoLiveInferenceWorker() {
@@ -134,6 +141,92 @@ class InferenceRouterTest {
     }
 
     @Test
+    void shouldSendCallsThatArriveInOneEventLoopTurnAsOneExchangeEachWithItsOwnAnswer()
+            throws Exception {
+        try (FakeWorker worker = FakeWorker.echoing()) {
+            Deployments.inferenceWorker(worker.url());
+            workers.refresh();
+            ServedDeployment deployment = deployment(1);
+            List<String> bodies = bodies(20);
+
+            List<WorkerAnswer> answers = inferInOneTurn(deployment, bodies);
+
+            assertThat(answers)
+                    .extracting(a -> a.status() + " " + a.body())
+                    .containsExactlyElementsOf(bodies.stream().map(b -> "200 " + b).toList());
+            assertThat(answers).allSatisfy(a -> assertThat(a.batchItems()).isEqualTo(1));
+            assertThat(worker.exchanges).hasValue(1);
+            assertThat(worker.calls)
+                    .extracting(FakeWorker.Call::path, FakeWorker.Call::contentType)
+                    .containsOnly(
+                            tuple(
+                                    "/v2/models/" + deployment.id() + "/calls",
+                                    CallFrames.MEDIA_TYPE));
+        }
+    }
+
+    @Test
+    void shouldSplitMoreCallsThanOneExchangeHoldsAndSendALoneCallPlain() throws Exception {
+        try (FakeWorker worker = FakeWorker.echoing()) {
+            Deployments.inferenceWorker(worker.url());
+            workers.refresh();
+            List<String> bodies = bodies(CallFrames.MAX_CALLS + 1);
+
+            List<WorkerAnswer> answers = inferInOneTurn(deployment(1), bodies);
+
+            assertThat(answers)
+                    .extracting(a -> a.body().toString())
+                    .containsExactlyElementsOf(bodies);
+            assertThat(worker.exchanges).hasValue(2);
+            assertThat(worker.calls)
+                    .extracting(FakeWorker.Call::contentType)
+                    .containsOnly(CallFrames.MEDIA_TYPE, "application/json")
+                    .filteredOn("application/json"::equals)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldGiveEveryCoalescedCallTheAnswerTheWorkerGaveTheWholeExchange() throws Exception {
+        try (FakeWorker worker =
+                new FakeWorker(401, "{\"error\":\"The inference token is not valid\"}", 0, null)) {
+            Deployments.inferenceWorker(worker.url());
+            workers.refresh();
+
+            List<WorkerAnswer> answers = inferInOneTurn(deployment(1), bodies(5));
+
+            assertThat(answers)
+                    .hasSize(5)
+                    .allSatisfy(
+                            a -> {
+                                assertThat(a.status()).isEqualTo(401);
+                                assertThat(a.body().toString()).contains("not valid");
+                            });
+            assertThat(worker.exchanges).hasValue(1);
+        }
+    }
+
+    @Test
+    void shouldRetryEveryCoalescedCallOnTheNextWorkerWhenTheFirstRefusesTheConnection()
+            throws Exception {
+        try (FakeWorker alive = FakeWorker.echoing()) {
+            UUID dead = Deployments.inferenceWorker(FakeWorker.refusingUrl());
+            UUID live = Deployments.inferenceWorker(alive.url());
+            workers.refresh();
+            ServedDeployment deployment = deploymentRankedFirstOn(dead, List.of(dead, live));
+            List<String> bodies = bodies(10);
+
+            List<WorkerAnswer> answers = inferInOneTurn(deployment, bodies);
+
+            assertThat(answers)
+                    .extracting(a -> a.status() + " " + a.body())
+                    .containsExactlyElementsOf(bodies.stream().map(b -> "200 " + b).toList());
+            assertThat(alive.calls).hasSize(10);
+            assertThat(alive.exchanges).hasValue(1);
+        }
+    }
+
+    @Test
     void shouldFailWithNoWorkerWhenNoneIsLive() {
         assertThatThrownBy(() -> infer(deployment(1)))
                 .isInstanceOf(InferenceRouter.NoWorkerException.class);
@@ -151,6 +244,29 @@ class InferenceRouterTest {
 
     private WorkerAnswer infer(ServedDeployment deployment) {
         return router.infer(deployment, Buffer.buffer(REQUEST)).await().atMost(WAIT);
+    }
+
+    private static List<String> bodies(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "{\"id\":\"" + i + "\",\"inputs\":[]}").toList();
+    }
+
+    /** Infers every body from one task on one event loop, as the gateway does for a busy turn. */
+    private List<WorkerAnswer> inferInOneTurn(ServedDeployment deployment, List<String> bodies) {
+        List<CompletableFuture<WorkerAnswer>> answers =
+                bodies.stream().map(b -> new CompletableFuture<WorkerAnswer>()).toList();
+        vertx.getOrCreateContext()
+                .runOnContext(
+                        turn -> {
+                            for (int i = 0; i < bodies.size(); i++) {
+                                CompletableFuture<WorkerAnswer> answer = answers.get(i);
+                                router.infer(deployment, Buffer.buffer(bodies.get(i)))
+                                        .subscribe()
+                                        .with(answer::complete, answer::completeExceptionally);
+                            }
+                        });
+        return answers.stream()
+                .map(a -> a.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join())
+                .toList();
     }
 
     private static ServedDeployment deployment(int replicas) {

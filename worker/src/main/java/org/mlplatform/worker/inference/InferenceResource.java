@@ -1,10 +1,13 @@
 package org.mlplatform.worker.inference;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.resteasy.reactive.RestPath;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.contract.inference.ModelMetadataResponse;
 import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.worker.config.WorkerConfig;
@@ -42,20 +46,66 @@ public class InferenceResource {
     @Path("/models/{id}/infer")
     public CompletionStage<Response> infer(@RestPath String id, byte[] body) {
         long start = System.nanoTime();
-        InferRequestParser.Parsed request;
         UUID deployment;
         try {
             deployment = deploymentId(id);
-            request = InferRequestParser.parse(body);
         } catch (InferenceException e) {
             return CompletableFuture.completedFuture(error(e));
         }
-        return registry.acquire(deployment)
-                .thenCompose(pool -> run(pool, request, start))
-                .exceptionally(InferenceResource::error);
+        return call(deployment, body, start).thenApply(InferenceResource::response);
     }
 
-    private static CompletionStage<Response> run(
+    /**
+     * The gateway's coalesced calls ({@link CallFrames}): each is run as {@link #infer} would run
+     * it, and the answers go back together, in order, once the last is done.
+     */
+    @POST
+    @Path("/models/{id}/calls")
+    @Consumes(CallFrames.MEDIA_TYPE)
+    @Produces(CallFrames.MEDIA_TYPE)
+    public CompletionStage<Response> calls(@RestPath String id, byte[] body) {
+        long start = System.nanoTime();
+        UUID deployment;
+        List<byte[]> calls;
+        try {
+            deployment = deploymentId(id);
+            calls = CallFrames.readRequests(body);
+        } catch (InferenceException e) {
+            return CompletableFuture.completedFuture(error(e));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(
+                    error(InferenceException.badInput(e.getMessage())));
+        }
+        List<CompletableFuture<CallFrames.Answer>> answers = new ArrayList<>(calls.size());
+        for (byte[] call : calls) {
+            answers.add(call(deployment, call, start));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        done ->
+                                Response.ok(
+                                                CallFrames.answers(
+                                                        answers.stream()
+                                                                .map(CompletableFuture::join)
+                                                                .toList()),
+                                                CallFrames.MEDIA_TYPE)
+                                        .build());
+    }
+
+    /** One call's answer; a body that does not parse never loads the model. */
+    private CompletableFuture<CallFrames.Answer> call(UUID deployment, byte[] body, long start) {
+        InferRequestParser.Parsed request;
+        try {
+            request = InferRequestParser.parse(body);
+        } catch (InferenceException e) {
+            return CompletableFuture.completedFuture(failed(e));
+        }
+        return registry.acquire(deployment)
+                .thenCompose(pool -> run(pool, request, start))
+                .exceptionally(InferenceResource::failed);
+    }
+
+    private static CompletionStage<CallFrames.Answer> run(
             ModelPool pool, InferRequestParser.Parsed request, long start) {
         List<Tensor> bound;
         try {
@@ -63,7 +113,7 @@ public class InferenceResource {
             OutputFilter.check(request.outputs(), pool.model().outputs());
         } catch (InferenceException e) {
             pool.meters().request(e.status(), start);
-            return CompletableFuture.completedFuture(error(e));
+            return CompletableFuture.completedFuture(failed(e));
         }
         int rows = bound.get(0).rows();
         DeploymentAssignment a = pool.assignment();
@@ -77,16 +127,27 @@ public class InferenceResource {
                                             request.id(),
                                             OutputFilter.apply(request.outputs(), outputs));
                             pool.meters().request(200, start);
-                            return Response.ok(answer, MediaType.APPLICATION_JSON)
-                                    .header(BATCH_ITEMS, rows)
-                                    .build();
+                            return new CallFrames.Answer(200, rows, answer);
                         })
                 .exceptionally(
                         e -> {
-                            Response response = error(e);
-                            pool.meters().request(response.getStatus(), start);
-                            return response;
+                            CallFrames.Answer answer = failed(e);
+                            pool.meters().request(answer.status(), start);
+                            return answer;
                         });
+    }
+
+    private static Response response(CallFrames.Answer answer) {
+        Response.ResponseBuilder response =
+                Response.status(answer.status())
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(answer.body());
+        if (answer.status() == 200) {
+            response.header(BATCH_ITEMS, answer.batchItems());
+        } else if (answer.status() == 503) {
+            response.header("Retry-After", "1");
+        }
+        return response.build();
     }
 
     @GET
@@ -169,6 +230,10 @@ public class InferenceResource {
     }
 
     static Response error(Throwable failure) {
+        return response(failed(failure));
+    }
+
+    private static CallFrames.Answer failed(Throwable failure) {
         Throwable e = failure;
         while (e instanceof CompletionException && e.getCause() != null) {
             e = e.getCause();
@@ -177,13 +242,7 @@ public class InferenceResource {
                 e instanceof InferenceException ie
                         ? ie
                         : new InferenceException(500, "Inference failed: " + e.getMessage());
-        Response.ResponseBuilder response =
-                Response.status(inference.status())
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(InferResponseWriter.error(inference.getMessage()));
-        if (inference.status() == 503) {
-            response.header("Retry-After", "1");
-        }
-        return response.build();
+        return new CallFrames.Answer(
+                inference.status(), 0, InferResponseWriter.error(inference.getMessage()));
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.worker.registration.FakePlatformApi;
 import org.mlplatform.worker.registration.InferenceToken;
@@ -232,6 +233,56 @@ class InferenceServingTest {
                 "Unknown output 'p'; the model answers [logits]");
         assertError(infer(onnx, "{\"inputs\":"), 400, "not valid JSON");
         assertError(infer(onnx, "{\"inputs\":[]}"), 400, "The request has no inputs");
+    }
+
+    @Test
+    void shouldAnswerCoalescedCallsEachAsItWouldAloneInTheirOrder() throws Exception {
+        DeploymentAssignment onnx = assign(ModelFormat.ONNX, "tiny-mlp.onnx");
+        Deployments.awaitReport(onnx.id(), "READY");
+        String url = "/v2/models/" + onnx.id() + "/calls";
+        List<String> calls =
+                List.of(
+                        "{\"id\":\"a\",\"inputs\":[" + EXPECTED_INPUT + "]}",
+                        "{\"inputs\":",
+                        "{\"inputs\":[{\"name\":\"other\",\"shape\":[1,4],\"datatype\":\"FP32\","
+                                + "\"data\":[1,2,3,4]}]}",
+                        "{\"id\":\"b\",\"inputs\":[" + EXPECTED_INPUT + "]}");
+
+        Response response =
+                given().header("Authorization", "Bearer " + token.value())
+                        .contentType(CallFrames.MEDIA_TYPE)
+                        .body(CallFrames.requests(calls.stream().map(String::getBytes).toList()))
+                        .post(url);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith(CallFrames.MEDIA_TYPE);
+        List<CallFrames.Answer> answers = CallFrames.readAnswers(response.asByteArray());
+        assertThat(answers)
+                .extracting(CallFrames.Answer::status)
+                .containsExactly(200, 400, 400, 200);
+        assertThat(answers).extracting(CallFrames.Answer::batchItems).containsExactly(2, 0, 0, 2);
+        JsonNode first = json.readTree(answers.get(0).body());
+        assertThat(first.path("id").asText()).isEqualTo("a");
+        assertClose(first.path("outputs").get(0).path("data"), expectedLogits());
+        assertThat(json.readTree(answers.get(1).body()).path("error").asText())
+                .contains("not valid JSON");
+        assertThat(json.readTree(answers.get(2).body()).path("error").asText())
+                .contains("Unknown input 'other'");
+        assertThat(json.readTree(answers.get(3).body()).path("id").asText()).isEqualTo("b");
+        byte[] one = CallFrames.requests(List.of(calls.get(0).getBytes()));
+        given().contentType(CallFrames.MEDIA_TYPE)
+                .body(one)
+                .post(url)
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("Authorization: Bearer <inference token> is required"));
+        given().header("Authorization", "Bearer " + token.value())
+                .contentType(CallFrames.MEDIA_TYPE)
+                .body(new byte[] {0, 0, 1, 0, 42})
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("A length of 256 bytes does not fit the 1 left"));
     }
 
     @Test
