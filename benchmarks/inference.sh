@@ -19,6 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${1:-10}"
+WARM=$((DURATION > 15 ? DURATION : 45))
 WORK="$(mktemp -d /tmp/mlplatform-inference-bench.XXXXXX)"
 export PLATFORM_DATA="$WORK/platform-data"
 API=http://localhost:8080
@@ -124,9 +125,11 @@ for model in mlp onnx; do
   for batching in off on; do
     TOKEN=$(token)
     if [[ $batching == on ]]; then id=$(deploy "bench-$model" 32 2); else id=$(deploy "bench-$model" 1 0); fi
-    # Warm both paths first (JIT), unrecorded.
-    AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${DURATION}s" -s "$ROOT/benchmarks/inference-post.lua" "$WORKER/v2/models/$id/infer" >/dev/null
-    AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${DURATION}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
+    # Warm both paths first (JIT), unrecorded: the first time long enough for the JIT to settle
+    # (on two cores the gateway takes about 40 s of load), later for one run's length.
+    AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$WORKER/v2/models/$id/infer" >/dev/null
+    AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
+    WARM=$DURATION
     for c in 1 8 32; do
       echo "== $model, batching $batching, concurrency $c: (b) worker, (c) gateway"
       wrk_run "$model/b/batching-$batching" "$WORKER/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
