@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
 import org.mlplatform.contract.inference.CallFrames;
@@ -115,40 +116,100 @@ final class WorkerCalls {
     }
 
     private void single(LiveWorker worker, ServedDeployment deployment, Call call) {
-        exchange(worker, deployment, "/infer", "application/json", call.body())
-                .map(response -> answer(response.response(), response.body()))
+        request(worker, deployment, "/infer", "application/json", call.body())
+                .compose(response -> response.body().map(body -> answer(response, body)))
                 .onComplete(call.done());
     }
 
+    /**
+     * Sends {@code calls} as one exchange; each call is done when its answer arrives. Calls the
+     * exchange ended without answering fail as the exchange did: a closed connection is retried on
+     * the next worker, a timeout is a 504.
+     */
     private void coalesced(LiveWorker worker, ServedDeployment deployment, List<Call> calls) {
         List<byte[]> bodies = new ArrayList<>(calls.size());
         for (Call call : calls) {
             bodies.add(call.body().getBytes());
         }
-        exchange(
+        boolean[] answered = new boolean[calls.size()];
+        Consumer<Throwable> failRest =
+                failure -> {
+                    for (int i = 0; i < calls.size(); i++) {
+                        if (!answered[i]) {
+                            answered[i] = true;
+                            calls.get(i).done().handle(Future.failedFuture(failure));
+                        }
+                    }
+                };
+        request(
                         worker,
                         deployment,
                         "/calls",
                         CallFrames.MEDIA_TYPE,
                         Buffer.buffer(CallFrames.requests(bodies)))
-                .map(response -> answers(response, calls.size()))
-                .onComplete(
-                        result -> {
-                            for (int i = 0; i < calls.size(); i++) {
-                                calls.get(i)
-                                        .done()
-                                        .handle(
-                                                result.succeeded()
-                                                        ? Future.succeededFuture(
-                                                                result.result().get(i))
-                                                        : Future.failedFuture(result.cause()));
+                .onFailure(failRest::accept)
+                .onSuccess(
+                        response -> {
+                            String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+                            if (response.statusCode() != 200
+                                    || type == null
+                                    || !type.startsWith(CallFrames.MEDIA_TYPE)) {
+                                // Refused as a whole (a bad token, say): every call gets that
+                                // answer.
+                                response.body()
+                                        .onFailure(failRest::accept)
+                                        .onSuccess(
+                                                body -> {
+                                                    WorkerAnswer whole = answer(response, body);
+                                                    for (Call call : calls) {
+                                                        call.done()
+                                                                .handle(
+                                                                        Future.succeededFuture(
+                                                                                whole));
+                                                    }
+                                                });
+                                return;
                             }
+                            CallFrames.AnswerReader reader =
+                                    new CallFrames.AnswerReader(
+                                            (index, a) -> {
+                                                if (index < calls.size() && !answered[index]) {
+                                                    answered[index] = true;
+                                                    calls.get(index)
+                                                            .done()
+                                                            .handle(
+                                                                    Future.succeededFuture(
+                                                                            answer(a)));
+                                                }
+                                            });
+                            response.handler(
+                                    chunk -> {
+                                        try {
+                                            reader.feed(chunk.getBytes());
+                                        } catch (IllegalArgumentException e) {
+                                            failRest.accept(e);
+                                        }
+                                    });
+                            response.exceptionHandler(failRest::accept);
+                            response.endHandler(
+                                    end ->
+                                            failRest.accept(
+                                                    new IllegalStateException(
+                                                            "The inference worker ended the"
+                                                                    + " exchange without answering"
+                                                                    + " every call")));
                         });
     }
 
-    private record Exchange(HttpClientResponse response, Buffer body) {}
+    private static WorkerAnswer answer(CallFrames.Answer a) {
+        return new WorkerAnswer(
+                a.status(),
+                Buffer.buffer(a.body()),
+                a.batchItems(),
+                a.status() == 503 ? "1" : null);
+    }
 
-    private Future<Exchange> exchange(
+    private Future<HttpClientResponse> request(
             LiveWorker worker,
             ServedDeployment deployment,
             String call,
@@ -162,9 +223,7 @@ final class WorkerCalls {
                         .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + worker.token())
                         .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                         .putHeader(HttpHeaders.ACCEPT, contentType);
-        return client().request(options)
-                .compose(request -> request.send(body))
-                .compose(response -> response.body().map(bytes -> new Exchange(response, bytes)));
+        return client().request(options).compose(request -> request.send(body));
     }
 
     private static WorkerAnswer answer(HttpClientResponse response, Buffer body) {
@@ -173,38 +232,5 @@ final class WorkerCalls {
                 body,
                 HttpInferenceRouter.batchItems(response.getHeader(HttpInferenceRouter.BATCH_ITEMS)),
                 response.getHeader(HttpHeaders.RETRY_AFTER));
-    }
-
-    /**
-     * Each call's answer. A worker that refused the exchange as a whole (a bad token, say) gave
-     * that one answer to every call.
-     */
-    private static List<WorkerAnswer> answers(Exchange exchange, int calls) {
-        String type = exchange.response().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (exchange.response().statusCode() != 200
-                || type == null
-                || !type.startsWith(CallFrames.MEDIA_TYPE)) {
-            WorkerAnswer whole = answer(exchange.response(), exchange.body());
-            List<WorkerAnswer> answers = new ArrayList<>(calls);
-            for (int i = 0; i < calls; i++) {
-                answers.add(whole);
-            }
-            return answers;
-        }
-        List<CallFrames.Answer> framed = CallFrames.readAnswers(exchange.body().getBytes());
-        if (framed.size() != calls) {
-            throw new IllegalStateException(
-                    "The inference worker answered " + framed.size() + " of " + calls + " calls");
-        }
-        List<WorkerAnswer> answers = new ArrayList<>(calls);
-        for (CallFrames.Answer a : framed) {
-            answers.add(
-                    new WorkerAnswer(
-                            a.status(),
-                            Buffer.buffer(a.body()),
-                            a.batchItems(),
-                            a.status() == 503 ? "1" : null));
-        }
-        return answers;
     }
 }

@@ -1,6 +1,7 @@
 package org.mlplatform.api.inference;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,8 +14,9 @@ import org.mlplatform.contract.inference.CallFrames;
 
 /**
  * An inference worker played by the JDK's HTTP server on a free port; records what it got. It
- * answers coalesced calls ({@link CallFrames}) as a real worker does: each call in its frame when
- * the status is 200, the exchange as a whole otherwise (as a worker refusing the token would).
+ * answers coalesced calls ({@link CallFrames}) as a real worker does: each call in its frame (the
+ * last call first) when the status is 200, the exchange as a whole otherwise (as a worker refusing
+ * the token would).
  */
 final class FakeWorker implements AutoCloseable {
 
@@ -55,22 +57,18 @@ final class FakeWorker implements AutoCloseable {
                                     : List.of(new String(in, StandardCharsets.UTF_8));
                     bodies.forEach(body -> calls.add(new Call(path, authorization, type, body)));
                     if (coalesced && status == 200) {
-                        List<CallFrames.Answer> answers =
-                                bodies.stream()
-                                        .map(
-                                                body ->
-                                                        new CallFrames.Answer(
-                                                                200,
-                                                                batchItems,
-                                                                answer.apply(body)
-                                                                        .getBytes(
-                                                                                StandardCharsets
-                                                                                        .UTF_8)))
-                                        .toList();
-                        byte[] out = CallFrames.answers(answers);
+                        // Last call first: a real worker answers in the order calls finish.
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        for (int i = bodies.size() - 1; i >= 0; i--) {
+                            byte[] body =
+                                    answer.apply(bodies.get(i)).getBytes(StandardCharsets.UTF_8);
+                            out.writeBytes(
+                                    CallFrames.answer(
+                                            i, new CallFrames.Answer(200, batchItems, body)));
+                        }
                         exchange.getResponseHeaders().add("Content-Type", CallFrames.MEDIA_TYPE);
-                        exchange.sendResponseHeaders(200, out.length);
-                        exchange.getResponseBody().write(out);
+                        exchange.sendResponseHeaders(200, out.size());
+                        exchange.getResponseBody().write(out.toByteArray());
                         exchange.close();
                         return;
                     }

@@ -10,8 +10,9 @@ import java.util.List;
  * ({@code POST /v2/models/{deployment}/calls}): the gateway sends the calls that reached it in the
  * same event-loop turn together, so under load one request, one read and one write on each side
  * carry many calls instead of one each. The request holds each call's Open Inference Protocol body
- * as a 4-byte big-endian length and the bytes; the response holds, in the same order, each call's
- * answer as a 2-byte status, a 4-byte batch-item count, a 4-byte length and the JSON bytes.
+ * as a 4-byte big-endian length and the bytes. The response streams each call's answer as soon as
+ * it is done, in the order they finish (calls of one exchange may land in different batches): the
+ * call's 2-byte index, a 2-byte status, a 4-byte batch-item count, a 4-byte length and the JSON.
  */
 public final class CallFrames {
 
@@ -20,6 +21,9 @@ public final class CallFrames {
 
     /** The most calls one exchange carries. */
     public static final int MAX_CALLS = 64;
+
+    /** An answer's index, status, batch items and length. */
+    private static final int ANSWER_HEAD = 12;
 
     /** One call's answer: what the worker would have answered that call alone. */
     public record Answer(int status, int batchItems, byte[] body) {}
@@ -62,37 +66,84 @@ public final class CallFrames {
         return calls;
     }
 
-    /** The response body for {@code answers}. */
-    public static byte[] answers(List<Answer> answers) {
-        int size = 0;
-        for (Answer answer : answers) {
-            size += 10 + answer.body().length;
+    /** One answer as the response carries it: {@code answer} is the call at {@code index}'s. */
+    public static byte[] answer(int index, Answer answer) {
+        return ByteBuffer.allocate(ANSWER_HEAD + answer.body().length)
+                .putShort((short) index)
+                .putShort((short) answer.status())
+                .putInt(answer.batchItems())
+                .putInt(answer.body().length)
+                .put(answer.body())
+                .array();
+    }
+
+    /** Reads answers from a response as its bytes arrive, however they are cut. */
+    public static final class AnswerReader {
+
+        /** Gets each answer with the index of its call. */
+        public interface Listener {
+            void answered(int index, Answer answer);
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        for (Answer answer : answers) {
-            out.putShort((short) answer.status())
-                    .putInt(answer.batchItems())
-                    .putInt(answer.body().length)
-                    .put(answer.body());
+
+        private final Listener listener;
+        private byte[] pending = new byte[0];
+
+        public AnswerReader(Listener listener) {
+            this.listener = listener;
         }
-        return out.array();
+
+        /**
+         * Takes the next bytes of the response.
+         *
+         * @throws IllegalArgumentException when they cannot be answers
+         */
+        public void feed(byte[] bytes) {
+            ByteBuffer in = ByteBuffer.allocate(pending.length + bytes.length);
+            in.put(pending).put(bytes).flip();
+            while (in.remaining() >= ANSWER_HEAD) {
+                int start = in.position();
+                int index = in.getShort() & 0xffff;
+                int status = in.getShort();
+                int batchItems = in.getInt();
+                int length = in.getInt();
+                if (length < 0) {
+                    throw new IllegalArgumentException("An answer of " + length + " bytes");
+                }
+                if (in.remaining() < length) {
+                    in.position(start);
+                    break;
+                }
+                byte[] body = new byte[length];
+                in.get(body);
+                listener.answered(index, new Answer(status, batchItems, body));
+            }
+            pending = new byte[in.remaining()];
+            in.get(pending);
+        }
+
+        /** Whether the bytes so far end between two answers. */
+        public boolean atBoundary() {
+            return pending.length == 0;
+        }
     }
 
     /**
-     * The answers in a response body.
+     * The answers in a whole response body, by call index.
      *
      * @throws IllegalArgumentException when the body is not a sequence of answers
      */
-    public static List<Answer> readAnswers(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
-        List<Answer> answers = new ArrayList<>();
-        try {
-            while (in.hasRemaining()) {
-                int status = in.getShort();
-                int batchItems = in.getInt();
-                answers.add(new Answer(status, batchItems, bytes(in, in.getInt())));
-            }
-        } catch (BufferUnderflowException e) {
+    public static Answer[] readAnswers(byte[] body, int calls) {
+        Answer[] answers = new Answer[calls];
+        AnswerReader reader =
+                new AnswerReader(
+                        (index, answer) -> {
+                            if (index >= calls) {
+                                throw new IllegalArgumentException("No call " + index);
+                            }
+                            answers[index] = answer;
+                        });
+        reader.feed(body);
+        if (!reader.atBoundary()) {
             throw new IllegalArgumentException("The answers end in the middle of an answer");
         }
         return answers;

@@ -1,17 +1,13 @@
 package org.mlplatform.worker.inference;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.resteasy.reactive.RestPath;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
@@ -32,12 +28,17 @@ public class InferenceResource {
     static final String BATCH_ITEMS = "Inference-Batch-Items";
 
     private final ModelRegistry registry;
+    private final InferenceCalls calls;
     private final WorkerRegistration registration;
     private final boolean serves;
 
     public InferenceResource(
-            ModelRegistry registry, WorkerRegistration registration, WorkerConfig config) {
+            ModelRegistry registry,
+            InferenceCalls calls,
+            WorkerRegistration registration,
+            WorkerConfig config) {
         this.registry = registry;
+        this.calls = calls;
         this.registration = registration;
         this.serves = config.roles().contains(WorkerRole.INFERENCE);
     }
@@ -52,89 +53,7 @@ public class InferenceResource {
         } catch (InferenceException e) {
             return CompletableFuture.completedFuture(error(e));
         }
-        return call(deployment, body, start).thenApply(InferenceResource::response);
-    }
-
-    /**
-     * The gateway's coalesced calls ({@link CallFrames}): each is run as {@link #infer} would run
-     * it, and the answers go back together, in order, once the last is done.
-     */
-    @POST
-    @Path("/models/{id}/calls")
-    @Consumes(CallFrames.MEDIA_TYPE)
-    @Produces(CallFrames.MEDIA_TYPE)
-    public CompletionStage<Response> calls(@RestPath String id, byte[] body) {
-        long start = System.nanoTime();
-        UUID deployment;
-        List<byte[]> calls;
-        try {
-            deployment = deploymentId(id);
-            calls = CallFrames.readRequests(body);
-        } catch (InferenceException e) {
-            return CompletableFuture.completedFuture(error(e));
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(
-                    error(InferenceException.badInput(e.getMessage())));
-        }
-        List<CompletableFuture<CallFrames.Answer>> answers = new ArrayList<>(calls.size());
-        for (byte[] call : calls) {
-            answers.add(call(deployment, call, start));
-        }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(
-                        done ->
-                                Response.ok(
-                                                CallFrames.answers(
-                                                        answers.stream()
-                                                                .map(CompletableFuture::join)
-                                                                .toList()),
-                                                CallFrames.MEDIA_TYPE)
-                                        .build());
-    }
-
-    /** One call's answer; a body that does not parse never loads the model. */
-    private CompletableFuture<CallFrames.Answer> call(UUID deployment, byte[] body, long start) {
-        InferRequestParser.Parsed request;
-        try {
-            request = InferRequestParser.parse(body);
-        } catch (InferenceException e) {
-            return CompletableFuture.completedFuture(failed(e));
-        }
-        return registry.acquire(deployment)
-                .thenCompose(pool -> run(pool, request, start))
-                .exceptionally(InferenceResource::failed);
-    }
-
-    private static CompletionStage<CallFrames.Answer> run(
-            ModelPool pool, InferRequestParser.Parsed request, long start) {
-        List<Tensor> bound;
-        try {
-            bound = pool.model().bind(request.inputs());
-            OutputFilter.check(request.outputs(), pool.model().outputs());
-        } catch (InferenceException e) {
-            pool.meters().request(e.status(), start);
-            return CompletableFuture.completedFuture(failed(e));
-        }
-        int rows = bound.get(0).rows();
-        DeploymentAssignment a = pool.assignment();
-        return pool.submit(bound)
-                .thenApply(
-                        outputs -> {
-                            byte[] answer =
-                                    InferResponseWriter.answer(
-                                            a.model(),
-                                            Integer.toString(a.version()),
-                                            request.id(),
-                                            OutputFilter.apply(request.outputs(), outputs));
-                            pool.meters().request(200, start);
-                            return new CallFrames.Answer(200, rows, answer);
-                        })
-                .exceptionally(
-                        e -> {
-                            CallFrames.Answer answer = failed(e);
-                            pool.meters().request(answer.status(), start);
-                            return answer;
-                        });
+        return calls.call(deployment, body, start).thenApply(InferenceResource::response);
     }
 
     private static Response response(CallFrames.Answer answer) {
@@ -230,19 +149,6 @@ public class InferenceResource {
     }
 
     static Response error(Throwable failure) {
-        return response(failed(failure));
-    }
-
-    private static CallFrames.Answer failed(Throwable failure) {
-        Throwable e = failure;
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        InferenceException inference =
-                e instanceof InferenceException ie
-                        ? ie
-                        : new InferenceException(500, "Inference failed: " + e.getMessage());
-        return new CallFrames.Answer(
-                inference.status(), 0, InferResponseWriter.error(inference.getMessage()));
+        return response(InferenceCalls.failed(failure));
     }
 }

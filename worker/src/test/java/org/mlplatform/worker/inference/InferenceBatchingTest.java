@@ -6,17 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.worker.registration.FakePlatformApi;
 import org.mlplatform.worker.registration.InferenceToken;
 
@@ -116,6 +128,68 @@ class InferenceBatchingTest {
         assertThat(queued2.join().statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Timeout(30) // an answer held back until the whole exchange is done would block the read
+    void shouldStreamEachCoalescedCallsAnswerAsSoonAsItIsDone() throws Exception {
+        serve(1, 0, 64);
+        List<byte[]> calls =
+                List.of(
+                        body(7).getBytes(StandardCharsets.UTF_8),
+                        "{\"inputs\":".getBytes(StandardCharsets.UTF_8),
+                        body(8).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        RestAssured.baseURI
+                                                + ":"
+                                                + RestAssured.port
+                                                + "/v2/models/"
+                                                + assignment.id()
+                                                + "/calls"))
+                        .header("Authorization", "Bearer " + token.value())
+                        .header("Content-Type", CallFrames.MEDIA_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(CallFrames.requests(calls)))
+                        .build();
+        Map<Integer, CallFrames.Answer> answers = new ConcurrentHashMap<>();
+        CallFrames.AnswerReader reader = new CallFrames.AnswerReader(answers::put);
+
+        HttpClient client = HttpClient.newHttpClient();
+        try (InputStream in =
+                client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+            model.awaitFirstRun(); // call 0 is in the forward pass, held there; call 2 waits
+            while (answers.isEmpty()) {
+                byte[] chunk = new byte[256];
+                int n = in.read(chunk);
+                assertThat(n).as("the response ended early").isPositive();
+                reader.feed(Arrays.copyOf(chunk, n));
+            }
+            assertThat(answers).containsOnlyKeys(1);
+            assertThat(answers.get(1).status()).isEqualTo(400);
+
+            model.gate.countDown();
+            reader.feed(in.readAllBytes());
+        }
+
+        assertThat(reader.atBoundary()).isTrue();
+        assertThat(answers).containsOnlyKeys(0, 1, 2);
+        assertThat(
+                        json.readTree(answers.get(0).body())
+                                .path("outputs")
+                                .get(0)
+                                .path("data")
+                                .get(0)
+                                .asDouble())
+                .isEqualTo(14.0);
+        assertThat(
+                        json.readTree(answers.get(2).body())
+                                .path("outputs")
+                                .get(0)
+                                .path("data")
+                                .get(0)
+                                .asDouble())
+                .isEqualTo(16.0);
+    }
+
     private void serve(int maxBatchSize, int maxBatchDelayMs, int queueSize) {
         assignment =
                 new DeploymentAssignment(
@@ -134,11 +208,13 @@ class InferenceBatchingTest {
     }
 
     private CompletableFuture<Response> call(int x) {
-        String body =
-                "{\"inputs\":[{\"name\":\"x\",\"shape\":[1,1],\"datatype\":\"FP32\",\"data\":[%d]}]}"
-                        .formatted(x);
         return CompletableFuture.supplyAsync(
-                () -> Deployments.infer(token.value(), assignment.id(), body), clients);
+                () -> Deployments.infer(token.value(), assignment.id(), body(x)), clients);
+    }
+
+    private static String body(int x) {
+        return "{\"inputs\":[{\"name\":\"x\",\"shape\":[1,1],\"datatype\":\"FP32\",\"data\":[%d]}]}"
+                .formatted(x);
     }
 
     private void awaitQueued(int n) {

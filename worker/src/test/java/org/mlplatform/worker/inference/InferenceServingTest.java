@@ -256,7 +256,8 @@ class InferenceServingTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith(CallFrames.MEDIA_TYPE);
-        List<CallFrames.Answer> answers = CallFrames.readAnswers(response.asByteArray());
+        List<CallFrames.Answer> answers =
+                List.of(CallFrames.readAnswers(response.asByteArray(), calls.size()));
         assertThat(answers)
                 .extracting(CallFrames.Answer::status)
                 .containsExactly(200, 400, 400, 200);
