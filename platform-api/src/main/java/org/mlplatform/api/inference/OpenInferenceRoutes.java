@@ -67,17 +67,31 @@ public class OpenInferenceRoutes {
         this.maxRequestBytes = config.maxRequestSize().asLongValue();
     }
 
+    /**
+     * Before Quarkus's HTTP filters (their order is minus their priority, a few hundred): these
+     * routes check the API key themselves, so the filters for the portal's and the REST API's
+     * sessions (OIDC, the security and observability filters) would only add work to each call.
+     */
+    static final int BEFORE_FILTERS = -100_000;
+
     void register(@Observes Router router) {
-        router.get("/v2/health/live").handler(rc -> json(rc, 200, Map.of("live", true)));
-        router.get("/v2/health/ready").handler(this::ready);
-        router.get("/v2/models/:model").handler(rc -> metadata(rc, null));
+        router.get("/v2/health/live")
+                .order(BEFORE_FILTERS)
+                .handler(rc -> json(rc, 200, Map.of("live", true)));
+        router.get("/v2/health/ready").order(BEFORE_FILTERS).handler(this::ready);
+        router.get("/v2/models/:model").order(BEFORE_FILTERS).handler(rc -> metadata(rc, null));
         router.get("/v2/models/:model/versions/:version")
+                .order(BEFORE_FILTERS)
                 .handler(rc -> metadata(rc, rc.pathParam("version")));
-        router.get("/v2/models/:model/ready").handler(rc -> readiness(rc, null));
+        router.get("/v2/models/:model/ready")
+                .order(BEFORE_FILTERS)
+                .handler(rc -> readiness(rc, null));
         router.get("/v2/models/:model/versions/:version/ready")
+                .order(BEFORE_FILTERS)
                 .handler(rc -> readiness(rc, rc.pathParam("version")));
-        router.post("/v2/models/:model/infer").handler(rc -> infer(rc, null));
+        router.post("/v2/models/:model/infer").order(BEFORE_FILTERS).handler(rc -> infer(rc, null));
         router.post("/v2/models/:model/versions/:version/infer")
+                .order(BEFORE_FILTERS)
                 .handler(rc -> infer(rc, rc.pathParam("version")));
     }
 

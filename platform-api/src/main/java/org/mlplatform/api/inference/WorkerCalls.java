@@ -132,11 +132,13 @@ final class WorkerCalls {
             bodies.add(call.body().getBytes());
         }
         boolean[] answered = new boolean[calls.size()];
+        int[] unanswered = {calls.size()};
         Consumer<Throwable> failRest =
                 failure -> {
                     for (int i = 0; i < calls.size(); i++) {
                         if (!answered[i]) {
                             answered[i] = true;
+                            unanswered[0]--;
                             calls.get(i).done().handle(Future.failedFuture(failure));
                         }
                     }
@@ -175,6 +177,7 @@ final class WorkerCalls {
                                             (index, a) -> {
                                                 if (index < calls.size() && !answered[index]) {
                                                     answered[index] = true;
+                                                    unanswered[0]--;
                                                     calls.get(index)
                                                             .done()
                                                             .handle(
@@ -192,12 +195,15 @@ final class WorkerCalls {
                                     });
                             response.exceptionHandler(failRest::accept);
                             response.endHandler(
-                                    end ->
+                                    end -> {
+                                        if (unanswered[0] > 0) {
                                             failRest.accept(
                                                     new IllegalStateException(
                                                             "The inference worker ended the"
                                                                     + " exchange without answering"
-                                                                    + " every call")));
+                                                                    + " every call"));
+                                        }
+                                    });
                         });
     }
 
