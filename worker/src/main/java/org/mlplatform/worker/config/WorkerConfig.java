@@ -177,6 +177,13 @@ public interface WorkerConfig {
         /** How long unloading waits for requests already queued or running to finish. */
         @WithDefault("10s")
         Duration drainTimeout();
+
+        /**
+         * The largest body of one {@code /infer} call; larger is 413. As large as the gateway's
+         * {@code platform.inference.max-request-size}, which forwards calls up to that size.
+         */
+        @WithDefault("64M")
+        MemorySize maxRequestSize();
     }
 
     /** Limits of model validation. */

@@ -16,8 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,6 +240,51 @@ class InferenceServingTest {
                 "Unknown output 'p'; the model answers [logits]");
         assertError(infer(onnx, "{\"inputs\":"), 400, "not valid JSON");
         assertError(infer(onnx, "{\"inputs\":[]}"), 400, "The request has no inputs");
+    }
+
+    @Test
+    void shouldTakeBodiesUpToTheGatewaysLimitAndRefuseLargerOnesBeforeReadingThem()
+            throws Exception {
+        // The test profile caps /infer at 12 MiB; 11 MiB is over Quarkus's default body limit
+        // (10 MiB) that the worker once kept while the gateway forwarded calls up to 64 MiB.
+        DeploymentAssignment onnx = assign(ModelFormat.ONNX, "tiny-mlp.onnx");
+        Deployments.awaitReport(onnx.id(), "READY");
+        String call = "{\"inputs\":[" + EXPECTED_INPUT + "]}";
+        Response large = infer(onnx, call + " ".repeat(11 * 1024 * 1024));
+        assertThat(large.statusCode()).as(large.asString()).isEqualTo(200);
+        assertThat(json.readTree(large.asByteArray()).at("/outputs/0/shape").toString())
+                .isEqualTo("[2,3]");
+        assertError(
+                infer(onnx, call + " ".repeat(13 * 1024 * 1024)),
+                413,
+                "larger than 12582912 bytes");
+        // Without a Content-Length (chunked), the same limit holds while the body is read.
+        assertThat(chunked(onnx, call.getBytes(), 1)).isEqualTo(200);
+        assertThat(chunked(onnx, call.getBytes(), 13 * 1024 * 1024)).isEqualTo(413);
+    }
+
+    /** POSTs {@code call} followed by {@code padding} spaces, chunked; returns the status. */
+    private int chunked(DeploymentAssignment a, byte[] call, int padding) throws Exception {
+        byte[] spaces = " ".repeat(padding).getBytes();
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + RestAssured.port
+                                                + "/v2/models/"
+                                                + a.id()
+                                                + "/infer"))
+                        .header("Authorization", "Bearer " + token.value())
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () ->
+                                                new SequenceInputStream(
+                                                        new ByteArrayInputStream(call),
+                                                        new ByteArrayInputStream(spaces))))
+                        .build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
