@@ -138,6 +138,32 @@ class InferenceE2ETest {
     }
 
     @Test
+    void shouldAnswerACallOfTwentyMebibytesThroughTheGateway() throws Exception {
+        // Over Quarkus's default body limit (10 MiB), which the worker once kept while the
+        // gateway forwarded calls up to its own limit (64 MiB).
+        String model = onnxDeployment();
+        String key = createKey(Map.of("name", "large", "scopes", List.of("inference:invoke")));
+        String call =
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
+                        + "\"data\":[0.5,-1.0,2.0,0.25]}]}";
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(Platform.API + "/v2/models/" + model + "/infer"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        call + " ".repeat(20 * 1024 * 1024)))
+                        .build();
+
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JsonPath.from(answer.body()).getList("outputs[0].shape", Integer.class))
+                .containsExactly(1, 3);
+    }
+
+    @Test
     void shouldLimitAKeyTo5PerSecondAndCountEveryAcceptedCall() throws Exception {
         String model = onnxDeployment();
         String key =
