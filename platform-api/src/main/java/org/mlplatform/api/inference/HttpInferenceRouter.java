@@ -36,7 +36,6 @@ import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
 public class HttpInferenceRouter implements InferenceRouter {
 
     private static final Logger LOG = Logger.getLogger(HttpInferenceRouter.class);
-    static final String BATCH_ITEMS = "Inference-Batch-Items";
 
     private final InferenceWorkers workers;
     private final InferenceConfig config;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +27,7 @@ import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.common.ProblemDetail;
 import org.mlplatform.contract.deployment.DeploymentStatus;
+import org.mlplatform.contract.http.BoundedBody;
 
 /**
  * The Open Inference Protocol (KServe V2) for API keys, as plain Vert.x routes on the event loop:
@@ -215,42 +215,7 @@ public class OpenInferenceRoutes {
      * answered 413 as soon as it is known to be too large.
      */
     private void readBody(RoutingContext rc, Consumer<Buffer> then) {
-        HttpServerRequest request = rc.request();
-        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && parseLength(declared) > maxRequestBytes) {
-            tooLarge(rc);
-            return;
-        }
-        Buffer body = Buffer.buffer(declared == null ? 1024 : (int) parseLength(declared));
-        boolean[] refused = {false};
-        request.handler(
-                chunk -> {
-                    if (refused[0]) {
-                        return;
-                    }
-                    if (body.length() + chunk.length() > maxRequestBytes) {
-                        refused[0] = true;
-                        tooLarge(rc);
-                        return;
-                    }
-                    body.appendBuffer(chunk);
-                });
-        request.exceptionHandler(e -> refused[0] = true);
-        request.endHandler(
-                done -> {
-                    if (!refused[0]) {
-                        then.accept(body);
-                    }
-                });
-        request.resume();
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        BoundedBody.read(rc.request(), maxRequestBytes, then, () -> tooLarge(rc));
     }
 
     private void tooLarge(RoutingContext rc) {

@@ -236,7 +236,7 @@ final class WorkerCalls {
         return new WorkerAnswer(
                 response.statusCode(),
                 body,
-                HttpInferenceRouter.batchItems(response.getHeader(HttpInferenceRouter.BATCH_ITEMS)),
+                HttpInferenceRouter.batchItems(response.getHeader(CallFrames.BATCH_ITEMS_HEADER)),
                 response.getHeader(HttpHeaders.RETRY_AFTER));
     }
 }

@@ -19,6 +19,13 @@ public final class CallFrames {
     /** The media type of both bodies. */
     public static final String MEDIA_TYPE = "application/vnd.mlplatform.inference-calls";
 
+    /**
+     * The header of a worker's answer to one call ({@code POST /v2/models/{deployment}/infer}): how
+     * many requests ran in the batch that answered it (a coalesced answer carries the count in its
+     * frame).
+     */
+    public static final String BATCH_ITEMS_HEADER = "Inference-Batch-Items";
+
     /** The most calls one exchange carries. */
     public static final int MAX_CALLS = 64;
 

@@ -7,7 +7,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
+import org.mlplatform.contract.http.BoundedBody;
 import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.contract.inference.ModelMetadataResponse;
 import org.mlplatform.contract.worker.WorkerRole;
@@ -35,8 +35,6 @@ import org.mlplatform.worker.registration.WorkerRegistration;
  */
 @ApplicationScoped
 public class InferenceRoutes {
-
-    static final String BATCH_ITEMS = "Inference-Batch-Items";
 
     /** Before Quarkus's HTTP filters, whose order is minus their priority (a few hundred). */
     private static final int BEFORE_FILTERS = -100_000;
@@ -121,37 +119,15 @@ public class InferenceRoutes {
     }
 
     /**
-     * Reads the body of a call whole, refusing one larger than {@code limit}: at once when its
-     * declared length is larger, else as soon as it grows larger (a chunked body).
+     * Reads the body of a call whole ({@link BoundedBody}), refusing one larger than {@code limit}.
      */
     private static ModelCall body(long limit, BodyCall call) {
-        return (rc, deployment, start) -> {
-            HttpServerRequest request = rc.request();
-            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            long declared = length == null ? 0 : Long.parseLong(length.trim());
-            if (declared > limit) {
-                tooLarge(rc, limit);
-                return;
-            }
-            Buffer body = Buffer.buffer((int) declared);
-            boolean[] refused = {false};
-            request.handler(
-                    chunk -> {
-                        if (!refused[0] && body.length() + chunk.length() > limit) {
-                            refused[0] = true;
-                            tooLarge(rc, limit);
-                        } else if (!refused[0]) {
-                            body.appendBuffer(chunk);
-                        }
-                    });
-            request.endHandler(
-                    end -> {
-                        if (!refused[0]) {
-                            call.handle(rc, deployment, body, start);
-                        }
-                    });
-            request.resume(); // Quarkus hands routes the request paused
-        };
+        return (rc, deployment, start) ->
+                BoundedBody.read(
+                        rc.request(),
+                        limit,
+                        body -> call.handle(rc, deployment, body, start),
+                        () -> tooLarge(rc, limit));
     }
 
     private static void tooLarge(RoutingContext rc, long limit) {
@@ -160,23 +136,7 @@ public class InferenceRoutes {
     }
 
     private void infer(RoutingContext rc, UUID deployment, Buffer body, long start) {
-        Context loop = Vertx.currentContext();
-        calls.call(deployment, body.getBytes(), start)
-                .whenComplete(
-                        (answer, failure) -> {
-                            CallFrames.Answer a =
-                                    answer != null ? answer : InferenceCalls.failed(failure);
-                            loop.runOnContext(write -> answer(rc.response(), a));
-                        });
-    }
-
-    private static void answer(HttpServerResponse response, CallFrames.Answer answer) {
-        if (answer.status() == 200) {
-            response.putHeader(BATCH_ITEMS, Integer.toString(answer.batchItems()));
-        } else if (answer.status() == 503) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, "1");
-        }
-        send(response, answer.status(), answer.body());
+        reply(rc, calls.call(deployment, body.getBytes(), start));
     }
 
     /**
@@ -235,7 +195,7 @@ public class InferenceRoutes {
         String id = deployment.toString();
         CompletableFuture<ModelPool> pool = registry.acquire(deployment);
         if (!pool.isDone()) {
-            send(rc.response(), 503, readiness(id, false));
+            answer(rc.response(), new CallFrames.Answer(503, 0, readiness(id, false)));
             return;
         }
         reply(
@@ -257,14 +217,28 @@ public class InferenceRoutes {
         send(rc.response(), ready ? 200 : 503, ("{\"ready\":" + ready + "}").getBytes());
     }
 
-    /** Writes the answer on the request's event loop; a failure is the protocol's error. */
+    /**
+     * Writes the answer on the request's event loop (it completes on a serving thread); a failure
+     * is the protocol's error. An answer from a batch says how many requests the batch ran; a 503
+     * (a full queue) says when to try again.
+     */
     private static void reply(RoutingContext rc, CompletableFuture<CallFrames.Answer> answer) {
         Context loop = Vertx.currentContext();
         answer.whenComplete(
                 (a, failure) -> {
                     CallFrames.Answer out = a != null ? a : InferenceCalls.failed(failure);
-                    loop.runOnContext(write -> send(rc.response(), out.status(), out.body()));
+                    loop.runOnContext(write -> answer(rc.response(), out));
                 });
+    }
+
+    private static void answer(HttpServerResponse response, CallFrames.Answer answer) {
+        if (answer.status() == 200 && answer.batchItems() > 0) {
+            response.putHeader(
+                    CallFrames.BATCH_ITEMS_HEADER, Integer.toString(answer.batchItems()));
+        } else if (answer.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+        send(response, answer.status(), answer.body());
     }
 
     private byte[] toJson(Object value) {
