@@ -21,16 +21,18 @@ import org.jboss.logging.Logger;
 import org.mlplatform.api.deployment.Rendezvous;
 import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
+import org.mlplatform.api.serving.LocalServing;
 
 /**
  * The {@link InferenceRouter} over Vert.x's non-blocking HTTP client: {@link WorkerCalls} sends the
- * calls over keep-alive connections, coalescing those that arrive together. Among the deployment's
- * top {@code replicas} workers (by {@link Rendezvous}) it picks the one with the fewest calls in
- * flight from this replica, rotating the start so ties spread. A connection that is refused, times
- * out while connecting, or is closed before the answer marks the worker down and the call goes once
- * more to the best remaining worker, which loads the deployment lazily. A worker that accepted the
- * call but did not answer within {@code request-timeout} is not retried (it may still be
- * computing): the answer is a 504 in the protocol's error form.
+ * calls over keep-alive connections, coalescing those that arrive together (or in-process, to the
+ * models of this process when it serves some). Among the deployment's top {@code replicas} workers
+ * (by {@link Rendezvous}) it picks the one with the fewest calls in flight from this replica,
+ * rotating the start so ties spread. A connection that is refused, times out while connecting, or
+ * is closed before the answer marks the worker down and the call goes once more to the best
+ * remaining worker, which loads the deployment lazily. A worker that accepted the call but did not
+ * answer within {@code request-timeout} is not retried (it may still be computing): the answer is a
+ * 504 in the protocol's error form.
  */
 @ApplicationScoped
 public class HttpInferenceRouter implements InferenceRouter {
@@ -43,12 +45,14 @@ public class HttpInferenceRouter implements InferenceRouter {
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger rotation = new AtomicInteger();
 
-    public HttpInferenceRouter(Vertx vertx, InferenceWorkers workers, InferenceConfig config) {
+    public HttpInferenceRouter(
+            Vertx vertx, InferenceWorkers workers, LocalServing local, InferenceConfig config) {
         this.workers = workers;
         this.config = config;
         this.calls =
                 new WorkerCalls(
                         vertx,
+                        local,
                         new HttpClientOptions()
                                 .setKeepAlive(true)
                                 .setConnectTimeout((int) config.connectTimeout().toMillis())

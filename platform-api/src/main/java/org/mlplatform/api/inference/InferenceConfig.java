@@ -4,8 +4,12 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
-/** How the gateway reaches inference workers, under {@code platform.inference.*}. */
+/**
+ * How the gateway reaches inference workers, and whether platform-api is one itself, under {@code
+ * platform.inference.*}.
+ */
 @ConfigMapping(prefix = "platform.inference")
 public interface InferenceConfig {
 
@@ -36,4 +40,37 @@ public interface InferenceConfig {
     /** How often the deployment directory reloads (how far behind another replica's change is). */
     @WithDefault("500ms")
     Duration directoryRefresh();
+
+    /** Serving models in this process, beside the gateway (the serving runtime of the worker). */
+    Local local();
+
+    /**
+     * platform-api as an inference worker of its own: it registers like a worker, holds the
+     * deployments rendezvous hashing gives it, and the gateway calls them without an HTTP hop. The
+     * serving runtime's own settings are {@code platform.serving.*}.
+     */
+    interface Local {
+
+        /**
+         * Whether this process serves models. On for {@code ./platform up} (one machine: no hop
+         * between gateway and model); off by default, where separate inference workers scale on
+         * their own and a model's native code cannot take the control plane down with it.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Its name among the workers; default {@code platform-api@<host>:<port>}. */
+        Optional<String> name();
+
+        /**
+         * Where other platform-api replicas reach its models: the base URL of this process plus
+         * {@code /internal/serving}.
+         */
+        @WithDefault("http://localhost:${quarkus.http.port}/internal/serving")
+        String advertisedUrl();
+
+        /** How often it tells the platform it is alive (a worker's heartbeat). */
+        @WithDefault("10s")
+        Duration heartbeatInterval();
+    }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.api.inference.InferenceWorkers.LiveWorker;
+import org.mlplatform.api.serving.LocalServing;
 import org.mlplatform.contract.inference.CallFrames;
 
 /**
@@ -30,7 +31,8 @@ import org.mlplatform.contract.inference.CallFrames;
  * loop in the same turn (the requests it read from its ready connections) leave together, at the
  * end of that turn, as one {@link CallFrames} exchange: under load the gateway and the worker then
  * read and write once for many calls, and the worker's batcher receives them at once. A call alone
- * in its turn goes as a plain Open Inference Protocol request, without waiting for anything.
+ * in its turn goes as a plain Open Inference Protocol request, without waiting for anything. Calls
+ * to this process's own models ({@link LocalServing}) skip HTTP altogether.
  */
 final class WorkerCalls {
 
@@ -46,6 +48,7 @@ final class WorkerCalls {
             ThreadLocal.withInitial(HashMap::new);
 
     private final Vertx vertx;
+    private final LocalServing local;
     private final HttpClientOptions options;
     private final PoolOptions pool;
     private final Duration timeout;
@@ -59,8 +62,14 @@ final class WorkerCalls {
 
     private final HttpClient shared;
 
-    WorkerCalls(Vertx vertx, HttpClientOptions options, PoolOptions pool, Duration timeout) {
+    WorkerCalls(
+            Vertx vertx,
+            LocalServing local,
+            HttpClientOptions options,
+            PoolOptions pool,
+            Duration timeout) {
         this.vertx = vertx;
+        this.local = local;
         this.options = options;
         this.pool = pool;
         this.timeout = timeout;
@@ -85,6 +94,11 @@ final class WorkerCalls {
             ServedDeployment deployment,
             Buffer body,
             Handler<AsyncResult<WorkerAnswer>> done) {
+        if (local.isLocal(worker.id())) {
+            local.call(
+                    deployment.id(), body, result -> done.handle(result.map(WorkerCalls::answer)));
+            return;
+        }
         Context context = Vertx.currentContext();
         if (context == null
                 || !Context.isOnEventLoopThread()

@@ -94,6 +94,18 @@ public class WorkerService {
         }
     }
 
+    /**
+     * Marks the worker offline now (its heartbeat moved back past {@code offline-after}): a worker
+     * that stops says so instead of leaving gateways to find out when its heartbeats stop.
+     */
+    @Transactional
+    public void signOff(UUID id) {
+        Worker.update(
+                "lastHeartbeatAt = ?1 where id = ?2",
+                Instant.now().minus(config.workers().offlineAfter()).minusSeconds(1),
+                id);
+    }
+
     public List<WorkerResponse> list() {
         Instant now = Instant.now();
         return Worker.<Worker>listAll().stream()

@@ -32,8 +32,14 @@ public final class Deployments {
 
     /** Uploads a version and marks it READY with {@link #SIGNATURE}, as validation would. */
     public static int readyVersion(String slug, String user, String model) {
+        return readyVersion(slug, user, model, Models.randomBytes(64), SIGNATURE);
+    }
+
+    /** Uploads {@code bytes} (ONNX) as a version and marks it READY with {@code signature}. */
+    public static int readyVersion(
+            String slug, String user, String model, byte[] bytes, ModelSignature signature) {
         int version =
-                Models.upload(slug, user, model, Models.randomBytes(64))
+                Models.upload(slug, user, model, bytes)
                         .then()
                         .statusCode(202)
                         .extract()
@@ -45,7 +51,7 @@ public final class Deployments {
                             Model m = Model.findByName(tenantId, model).orElseThrow();
                             ModelVersion v = ModelVersion.find(m, version).orElseThrow();
                             v.status = ModelVersionStatus.READY;
-                            v.signature = SIGNATURE;
+                            v.signature = signature;
                             v.validatedAt = Instant.now();
                         });
         return version;

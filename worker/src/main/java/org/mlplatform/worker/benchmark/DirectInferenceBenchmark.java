@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import org.mlplatform.worker.training.TrainedModel;
+import org.mlplatform.serving.trained.TrainedModel;
 
 /**
  * Baseline (a) of the inference benchmark: DJL predict in this process, no HTTP, no JSON. Each of

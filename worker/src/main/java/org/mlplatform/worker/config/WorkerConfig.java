@@ -1,6 +1,5 @@
 package org.mlplatform.worker.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -32,20 +31,11 @@ public interface WorkerConfig {
     @WithDefault("JOBS,INFERENCE")
     List<WorkerRole> roles();
 
-    /** The DJL engine. */
-    Engine engine();
-
-    /** Serving deployed model versions (the {@code INFERENCE} role). */
-    Inference inference();
-
     /** Retries of the registration while platform-api is not reachable. */
     Registration registration();
 
     /** Claiming and running jobs from platform-api's queue. */
     Jobs jobs();
-
-    /** Model validation (VALIDATE_MODEL jobs). */
-    Validation validation();
 
     /**
      * Where the worker keeps downloaded artifacts and unpacked archives while it works on them;
@@ -53,40 +43,6 @@ public interface WorkerConfig {
      */
     @WithDefault("${java.io.tmpdir}/mlplatform-worker")
     String workDir();
-
-    /** DJL engine settings. */
-    interface Engine {
-
-        /** DJL engine name, as {@code Engine.getEngine(name)} knows it. */
-        @WithDefault("PyTorch")
-        String name();
-
-        /** Device the worker computes on: {@code cpu}, or {@code gpu} / {@code gpu(1)}. */
-        @WithDefault("cpu")
-        String device();
-
-        /**
-         * PyTorch's intra-op threads ({@code ai.djl.pytorch.num_threads}); 0 keeps PyTorch's
-         * default of one per core. The small networks the worker trains step fastest on one thread,
-         * and on a shared machine more threads spin against each other (measured: 16,000 vs 1,000
-         * samples/s on 2 busy cores).
-         */
-        @WithDefault("1")
-        int threads();
-
-        /**
-         * Where DJL extracts the native libraries (sets {@code DJL_CACHE_DIR}); empty keeps DJL's
-         * default {@code ~/.djl.ai}.
-         */
-        Optional<String> cacheDir();
-
-        /**
-         * Further DJL engines loaded at start, for model formats the main engine cannot run (ONNX
-         * models need {@code OnnxRuntime}).
-         */
-        @WithDefault("OnnxRuntime")
-        List<String> additional();
-    }
 
     /** Registration retry settings. */
     interface Registration {
@@ -133,68 +89,5 @@ public interface WorkerConfig {
         /** How long shutdown waits for running jobs before abandoning them to lease expiry. */
         @WithDefault("10s")
         Duration shutdownGrace();
-    }
-
-    /** Inference serving settings. */
-    interface Inference {
-
-        /** How often the worker asks platform-api which deployments it should hold loaded. */
-        @WithDefault("2s")
-        Duration pollInterval();
-
-        /**
-         * Memory the loaded models may take together, estimated as artifact size × {@code
-         * footprint-factor}; the least recently used models are unloaded when a new one does not
-         * fit.
-         */
-        @WithDefault("2G")
-        MemorySize memoryBudget();
-
-        /**
-         * A model's memory estimate per byte of its artifact: the weights once plus the engine's
-         * working buffers (an estimate, not a measurement; raise it for models with large
-         * activations).
-         */
-        @WithDefault("2.0")
-        double footprintFactor();
-
-        /** A loaded model not called for this long is unloaded (loaded again on the next call). */
-        @WithDefault("30m")
-        Duration idleUnload();
-
-        /** Requests waiting per loaded model; a full queue answers 503 with Retry-After. */
-        @WithDefault("256")
-        int queueSize();
-
-        /**
-         * Threads (each with its own predictor) running forward passes per loaded model. With
-         * {@code engine.threads=1} (one intra-op thread each) 2 keeps both cores of a small machine
-         * busy.
-         */
-        @WithDefault("2")
-        int threadsPerModel();
-
-        /** How long unloading waits for requests already queued or running to finish. */
-        @WithDefault("10s")
-        Duration drainTimeout();
-
-        /**
-         * The largest body of one {@code /infer} call; larger is 413. As large as the gateway's
-         * {@code platform.inference.max-request-size}, which forwards calls up to that size.
-         */
-        @WithDefault("64M")
-        MemorySize maxRequestSize();
-    }
-
-    /** Limits of model validation. */
-    interface Validation {
-
-        /** Largest uncompressed size of a DJL archive (all entries together). */
-        @WithDefault("2G")
-        MemorySize maxUnpackedSize();
-
-        /** Most entries a DJL archive may hold. */
-        @WithDefault("10000")
-        int maxArchiveEntries();
     }
 }

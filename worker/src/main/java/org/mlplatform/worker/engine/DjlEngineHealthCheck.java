@@ -1,14 +1,19 @@
 package org.mlplatform.worker.engine;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.mlplatform.serving.engine.DjlEngine;
+import org.mlplatform.serving.engine.EngineInfo;
 
 /**
  * Reports the loaded DJL engines (the main one as {@code engine}/{@code version}, every one in
- * {@code engines}); the worker does not start without them, so it is always UP.
+ * {@code engines}); the worker loads them at start-up and does not start without them, so it is
+ * always UP.
  */
 @Readiness
 @ApplicationScoped
@@ -18,6 +23,11 @@ public class DjlEngineHealthCheck implements HealthCheck {
 
     public DjlEngineHealthCheck(DjlEngine engine) {
         this.engine = engine;
+    }
+
+    /** Loads the engines now: a worker that cannot run models must fail at start, not later. */
+    void loadAtStart(@Observes StartupEvent event) {
+        engine.info();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mlplatform.worker.inference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,22 +11,35 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.deployment.ReplicaReport;
+import org.mlplatform.contract.job.BlobPointer;
+import org.mlplatform.serving.DeploymentSource;
+import org.mlplatform.serving.artifact.ArtifactException;
 import org.mlplatform.worker.registration.PlatformApiException;
+import org.mlplatform.worker.registration.WorkerRegistration;
+import org.mlplatform.worker.validation.ArtifactDownloader;
 
 /**
- * The deployments of platform-api as the inference worker needs them: a 404 becomes empty, a
- * transport failure is retried once, every other failure is a {@link PlatformApiException}.
+ * The deployments of platform-api as the inference worker needs them, over REST with the service
+ * account: a 404 becomes empty, a transport failure is retried once, every other failure is a
+ * {@link PlatformApiException}. The serving runtime's {@link DeploymentSource} on a worker.
  */
 @ApplicationScoped
-public class PlatformDeployments {
+public class PlatformDeployments implements DeploymentSource {
 
     private static final Logger LOG = Logger.getLogger(PlatformDeployments.class);
     private static final int ATTEMPTS = 2;
 
     private final DeploymentsClient client;
+    private final WorkerRegistration registration;
+    private final ArtifactDownloader downloader;
 
-    public PlatformDeployments(@RestClient DeploymentsClient client) {
+    public PlatformDeployments(
+            @RestClient DeploymentsClient client,
+            WorkerRegistration registration,
+            ArtifactDownloader downloader) {
         this.client = client;
+        this.registration = registration;
+        this.downloader = downloader;
     }
 
     /** The deployments this worker should hold; empty when platform-api does not know it. */
@@ -33,13 +47,27 @@ public class PlatformDeployments {
         return notFoundAsEmpty("assignments", () -> client.assigned(workerId));
     }
 
-    /** One deployment; empty when it does not exist (any more). */
+    @Override
     public Optional<DeploymentAssignment> get(UUID deploymentId) {
-        return notFoundAsEmpty("deployment " + deploymentId, () -> client.get(deploymentId));
+        try {
+            return notFoundAsEmpty("deployment " + deploymentId, () -> client.get(deploymentId));
+        } catch (PlatformApiException e) {
+            throw new UnavailableException("platform-api cannot be reached to load it", e);
+        }
     }
 
-    /** Reports this worker's state of a deployment; a failure is logged, never thrown. */
-    public void report(UUID deploymentId, UUID workerId, ReplicaReport report) {
+    @Override
+    public void fetch(BlobPointer blob, Path target) throws ArtifactException {
+        downloader.download(blob.sha256(), blob.sizeBytes(), target);
+    }
+
+    /** Reports this worker's state of a deployment, once registered; never throws. */
+    @Override
+    public void report(UUID deploymentId, ReplicaReport report) {
+        UUID workerId = registration.status().workerId();
+        if (workerId == null) {
+            return;
+        }
         try {
             withRetry(
                     "report",

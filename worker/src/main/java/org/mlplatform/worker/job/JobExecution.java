@@ -18,10 +18,10 @@ import org.mlplatform.contract.job.JobHeartbeatResponse;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.job.TrainingResult;
+import org.mlplatform.serving.artifact.ArtifactException;
 import org.mlplatform.worker.config.WorkerConfig;
 import org.mlplatform.worker.registration.PlatformApiException;
 import org.mlplatform.worker.training.TrainingService;
-import org.mlplatform.worker.validation.ArtifactException;
 import org.mlplatform.worker.validation.ModelValidator;
 
 /**

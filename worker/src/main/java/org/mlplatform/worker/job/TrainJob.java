@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.mlplatform.contract.job.JobAssignment;
 import org.mlplatform.contract.job.TrainingResult;
-import org.mlplatform.worker.common.Directories;
+import org.mlplatform.serving.artifact.Directories;
 import org.mlplatform.worker.registration.PlatformApiException;
 import org.mlplatform.worker.training.TrainedArtifact;
 import org.mlplatform.worker.training.TrainingException;

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlplatform.contract.worker.RegisterWorkerRequest;
 import org.mlplatform.contract.worker.WorkerRole;
+import org.mlplatform.serving.InferenceToken;
+import org.mlplatform.serving.engine.DjlEngine;
+import org.mlplatform.serving.engine.EngineInfo;
 import org.mlplatform.worker.config.WorkerConfig;
-import org.mlplatform.worker.engine.DjlEngine;
-import org.mlplatform.worker.engine.EngineInfo;
 
 /** What this worker tells platform-api about itself when it registers. */
 @ApplicationScoped

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.mlplatform.serving.trained.ModelCard;
+import org.mlplatform.serving.trained.Networks;
+import org.mlplatform.serving.trained.TrainedModel;
 
 /**
  * Writes a trained model as a DJL model archive (.zip): {@code serving.properties}, {@code
@@ -25,15 +28,13 @@ import java.util.zip.ZipOutputStream;
  */
 final class ArchiveWriter {
 
-    static final String MODEL_NAME = "model";
-
     private ArchiveWriter() {}
 
     /** Writes the model directory {@code dir} and zips it into {@code zip}. */
     static void write(ModelCard card, byte[] weights, Device device, Path dir, Path zip)
             throws IOException, MalformedModelException, TrainingException {
         Files.createDirectories(dir);
-        try (Model model = Model.newInstance(MODEL_NAME, device, "PyTorch")) {
+        try (Model model = Model.newInstance(TrainedModel.MODEL_NAME, device, "PyTorch")) {
             Block block = Networks.build(card.architecture(), card.preprocessing());
             long[] sample = card.preprocessing().sampleShape();
             long[] dims = new long[sample.length + 1];
@@ -45,7 +46,7 @@ final class ArchiveWriter {
             }
             model.setBlock(block);
             model.setProperty("Epoch", Integer.toString(card.epochs()));
-            model.save(dir, MODEL_NAME);
+            model.save(dir, TrainedModel.MODEL_NAME);
         }
         card.write(dir);
         String shape =
@@ -65,7 +66,10 @@ final class ArchiveWriter {
                 option.inputShapes=1,%s
                 option.inputDataTypes=float32
                 """
-                        .formatted(TrainedBlockFactory.class.getName(), MODEL_NAME, shape),
+                        .formatted(
+                                org.mlplatform.serving.trained.TrainedBlockFactory.class.getName(),
+                                TrainedModel.MODEL_NAME,
+                                shape),
                 StandardCharsets.UTF_8);
         zip(dir, zip);
     }

@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 import java.nio.FloatBuffer;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /** One optimizer step on a batch, and the evaluation of a split, for {@link TrainingLoop}. */
 final class BatchSteps {

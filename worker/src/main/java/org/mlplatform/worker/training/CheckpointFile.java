@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlplatform.contract.training.EpochMetrics;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * The state of a run after an epoch, in one file: a header, the loop's counters and preprocessing

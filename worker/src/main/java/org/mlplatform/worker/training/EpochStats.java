@@ -2,6 +2,7 @@ package org.mlplatform.worker.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /** Sums over the batches of one split in one epoch: loss, correct answers or errors. */
 final class EpochStats {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.mlplatform.serving.trained.Images;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * Reads an image-zip dataset (one folder per class of PNG or JPEG images) into samples: each image

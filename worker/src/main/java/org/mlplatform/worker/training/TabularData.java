@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlplatform.contract.dataset.ColumnType;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * Turns a CSV table into encoded samples: rows without a label are dropped, the rows are split, the

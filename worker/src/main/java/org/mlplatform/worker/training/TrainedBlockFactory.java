@@ -1,30 +1,12 @@
 package org.mlplatform.worker.training;
 
-import ai.djl.Model;
-import ai.djl.nn.Block;
-import ai.djl.nn.BlockFactory;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-
 /**
- * Rebuilds the network of a trained archive from its {@code model-card.json}, so DJL's standard
- * loading ({@code Criteria} with the archive as model path) works: {@code serving.properties} names
- * this class as {@code blockFactory}, DJL builds the block and reads {@code model-0000.params} into
- * it.
+ * The block factory that archives trained before the serving runtime became a module of its own
+ * name in their {@code serving.properties}; the worker's validation of such an archive (uploaded
+ * again as a DJL archive) still finds it. New archives name {@link
+ * org.mlplatform.serving.trained.TrainedBlockFactory}.
  */
-public class TrainedBlockFactory implements BlockFactory {
+public class TrainedBlockFactory extends org.mlplatform.serving.trained.TrainedBlockFactory {
 
     private static final long serialVersionUID = 1L;
-
-    @Override
-    public Block newBlock(Model model, Path modelPath, Map<String, ?> arguments)
-            throws IOException {
-        ModelCard card = ModelCard.read(modelPath);
-        try {
-            return Networks.build(card.architecture(), card.preprocessing());
-        } catch (TrainingException e) {
-            throw new IOException("The model card does not describe a network: " + e.getMessage());
-        }
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * The encoded training and validation splits and the preprocessing learned on the training split.

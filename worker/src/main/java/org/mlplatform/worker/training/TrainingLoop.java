@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mlplatform.contract.training.EpochMetrics;
 import org.mlplatform.contract.training.Hyperparameters;
+import org.mlplatform.serving.trained.Networks;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * The training loop, the same for a platform job and a direct run: per epoch a seeded shuffle, one
@@ -85,7 +87,12 @@ public final class TrainingLoop {
         // forward and backward pass only).
         Engine engine = Engine.getEngine("PyTorch"); // loads the natives in a direct run
         JniUtils.setGradMode(false);
-        Block block = Networks.build(plan.architecture(), preprocessing);
+        Block block;
+        try {
+            block = Networks.build(plan.architecture(), preprocessing);
+        } catch (IllegalArgumentException e) {
+            throw TrainingException.badData(e.getMessage());
+        }
         Loss loss =
                 preprocessing.classifies()
                         ? new SoftmaxCrossEntropyLoss("loss")
@@ -265,12 +272,7 @@ public final class TrainingLoop {
     }
 
     private Block freshBlock() {
-        try {
-            Block block = Networks.build(plan.architecture(), preprocessing);
-            return block;
-        } catch (TrainingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Networks.build(plan.architecture(), preprocessing);
     }
 
     private static int seed(long seed) {

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.mlplatform.contract.dataset.DatasetFormat;
 import org.mlplatform.contract.training.EpochMetrics;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.serving.trained.ModelCard;
+import org.mlplatform.serving.trained.Preprocessing;
+import org.mlplatform.serving.trained.TrainedModel;
 
 /**
  * The steps from a dataset file to a trained, packed and reloaded model, without any platform call:

@@ -2,6 +2,7 @@ package org.mlplatform.worker.training;
 
 import java.util.List;
 import org.mlplatform.contract.training.EpochMetrics;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /**
  * What a finished run produced.

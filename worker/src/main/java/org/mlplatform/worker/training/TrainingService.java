@@ -15,11 +15,12 @@ import org.mlplatform.contract.job.BlobPointer;
 import org.mlplatform.contract.job.TrainSpec;
 import org.mlplatform.contract.training.ArchitectureSpec;
 import org.mlplatform.contract.training.Hyperparameters;
+import org.mlplatform.serving.ServingConfig;
+import org.mlplatform.serving.artifact.ArtifactException;
+import org.mlplatform.serving.artifact.ModelArchive;
+import org.mlplatform.serving.engine.DjlEngine;
 import org.mlplatform.worker.config.WorkerConfig;
-import org.mlplatform.worker.engine.DjlEngine;
 import org.mlplatform.worker.validation.ArtifactDownloader;
-import org.mlplatform.worker.validation.ArtifactException;
-import org.mlplatform.worker.validation.ModelArchive;
 
 /**
  * Runs a TRAIN job's spec in a directory of its own: fetches the dataset (and the warm-start
@@ -31,12 +32,16 @@ public class TrainingService {
 
     private final ArtifactDownloader downloader;
     private final DjlEngine engine;
-    private final WorkerConfig.Validation limits;
+    private final ServingConfig.Archive limits;
 
-    public TrainingService(ArtifactDownloader downloader, DjlEngine engine, WorkerConfig config) {
+    public TrainingService(
+            ArtifactDownloader downloader,
+            DjlEngine engine,
+            WorkerConfig config,
+            ServingConfig serving) {
         this.downloader = downloader;
         this.engine = engine;
-        this.limits = config.validation();
+        this.limits = serving.archive();
     }
 
     /** Trains what the spec says; everything it writes goes to {@code jobDir}. */
@@ -135,8 +140,7 @@ public class TrainingService {
         Path zip = fetch(blob, jobDir.resolve("warm-start.zip"), "warm-start model");
         Path dir = Files.createDirectories(jobDir.resolve("warm-start"));
         try {
-            return new ModelArchive(
-                            limits.maxUnpackedSize().asLongValue(), limits.maxArchiveEntries())
+            return new ModelArchive(limits.maxUnpackedSize().asLongValue(), limits.maxEntries())
                     .unpack(zip, dir);
         } catch (ModelArchive.UnsafeArchiveException e) {
             throw TrainingException.badData(

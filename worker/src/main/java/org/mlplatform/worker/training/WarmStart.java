@@ -7,6 +7,9 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mlplatform.serving.trained.ModelCard;
+import org.mlplatform.serving.trained.Networks;
+import org.mlplatform.serving.trained.TrainedModel;
 
 /** Starts a run from the weights of an earlier trained archive. */
 final class WarmStart {
@@ -29,7 +32,7 @@ final class WarmStart {
         ModelCard card = ModelCard.read(dir);
         try (Model model = Model.newInstance("warm-start", device, "PyTorch")) {
             model.setBlock(Networks.build(card.architecture(), card.preprocessing()));
-            model.load(dir, ArchiveWriter.MODEL_NAME);
+            model.load(dir, TrainedModel.MODEL_NAME);
             Weights.copy(model.getBlock(), target, "The warm-start model's weights");
         }
     }

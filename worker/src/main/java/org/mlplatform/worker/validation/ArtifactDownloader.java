@@ -5,30 +5,24 @@ import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlplatform.serving.artifact.ArtifactException;
+import org.mlplatform.serving.artifact.FailureReasons;
+import org.mlplatform.serving.artifact.VerifiedCopy;
 
 /**
- * Streams a blob from {@code GET /internal/v1/blobs/{sha256}} to a file, checking its size and
- * SHA-256 on the way, so a model is never held whole in memory and never loaded when it is not the
- * uploaded one. Uses the JDK HTTP client (a true stream) with the worker's service-account token.
+ * Streams a blob from {@code GET /internal/v1/blobs/{sha256}} to a file through {@link
+ * VerifiedCopy} (size and SHA-256 checked on the way). Uses the JDK HTTP client (a true stream)
+ * with the worker's service-account token.
  */
 @ApplicationScoped
 public class ArtifactDownloader {
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final OidcClient oidc;
     private final String baseUrl;
@@ -62,9 +56,7 @@ public class ArtifactDownloader {
      *     match; the partial file is deleted
      */
     public void download(String sha256, long sizeBytes, Path target) throws ArtifactException {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new ArtifactException("Not a SHA-256 blob id: " + sha256, false, null);
-        }
+        VerifiedCopy.requireSha256(sha256);
         try {
             HttpResponse<InputStream> response = send(sha256);
             try (InputStream body = response.body()) {
@@ -75,21 +67,18 @@ public class ArtifactDownloader {
                             true,
                             null);
                 }
-                copyVerified(body, target, sha256, sizeBytes);
+                VerifiedCopy.copy(body, target, sha256, sizeBytes);
             }
         } catch (IOException e) {
-            deleteQuietly(target);
+            VerifiedCopy.deleteQuietly(target);
             throw new ArtifactException(
                     "Downloading blob " + sha256 + " failed: " + FailureReasons.message(e),
                     true,
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deleteQuietly(target);
+            VerifiedCopy.deleteQuietly(target);
             throw new ArtifactException("Downloading blob " + sha256 + " interrupted", true, e);
-        } catch (ArtifactException e) {
-            deleteQuietly(target);
-            throw e;
         }
     }
 
@@ -102,37 +91,6 @@ public class ArtifactDownloader {
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    private static void copyVerified(InputStream body, Path target, String sha256, long size)
-            throws IOException, ArtifactException {
-        MessageDigest digest = sha256Digest();
-        long copied = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (DigestInputStream in = new DigestInputStream(body, digest);
-                OutputStream out = Files.newOutputStream(target)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                copied += n;
-                if (copied > size) {
-                    throw new ArtifactException(
-                            "Blob %s is longer than the %d bytes recorded".formatted(sha256, size),
-                            true,
-                            null);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        if (copied != size) {
-            throw new ArtifactException(
-                    "Blob %s has %d bytes, %d recorded".formatted(sha256, copied, size),
-                    true,
-                    null);
-        }
-        String actual = HexFormat.of().formatHex(digest.digest());
-        if (!actual.equals(sha256)) {
-            throw new ArtifactException(
-                    "Blob %s arrived with SHA-256 %s".formatted(sha256, actual), true, null);
-        }
-    }
-
     private String accessToken() {
         Tokens current = tokens;
         if (current == null
@@ -142,21 +100,5 @@ public class ArtifactDownloader {
             tokens = current;
         }
         return current.getAccessToken();
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The job's work dir is removed as a whole afterwards.
-        }
     }
 }

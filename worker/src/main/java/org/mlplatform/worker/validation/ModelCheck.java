@@ -21,6 +21,7 @@ import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.ModelSignature;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.serving.artifact.FailureReasons;
 
 /**
  * Loads one model with a DJL engine, describes its inputs and outputs, and, when every input shape

@@ -11,9 +11,15 @@ import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.job.ValidateModelSpec;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.model.TensorSpec;
-import org.mlplatform.worker.common.Directories;
+import org.mlplatform.serving.ServingConfig;
+import org.mlplatform.serving.artifact.ArtifactException;
+import org.mlplatform.serving.artifact.Directories;
+import org.mlplatform.serving.artifact.FailureReasons;
+import org.mlplatform.serving.artifact.FileKind;
+import org.mlplatform.serving.artifact.ModelArchive;
+import org.mlplatform.serving.artifact.ServingProperties;
+import org.mlplatform.serving.engine.DjlEngine;
 import org.mlplatform.worker.config.WorkerConfig;
-import org.mlplatform.worker.engine.DjlEngine;
 
 /**
  * Validates an uploaded model version: downloads the artifact, loads it with the DJL engine of its
@@ -35,14 +41,18 @@ public class ModelValidator {
     private final Path workDir;
     private final ModelArchive archive;
 
-    public ModelValidator(ArtifactDownloader downloader, DjlEngine engine, WorkerConfig config) {
+    public ModelValidator(
+            ArtifactDownloader downloader,
+            DjlEngine engine,
+            WorkerConfig config,
+            ServingConfig serving) {
         this.downloader = downloader;
         this.engine = engine;
         this.workDir = Path.of(config.workDir());
         this.archive =
                 new ModelArchive(
-                        config.validation().maxUnpackedSize().asLongValue(),
-                        config.validation().maxArchiveEntries());
+                        serving.archive().maxUnpackedSize().asLongValue(),
+                        serving.archive().maxEntries());
     }
 
     /**

@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.mlplatform.serving.engine.DjlEngine;
+import org.mlplatform.serving.engine.EngineInfo;
 import org.mlplatform.worker.registration.FakePlatformApi;
 
 /** The real PyTorch natives from the jars load offline; this is not a mock. */

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.inference.CallFrames;
+import org.mlplatform.serving.DoublingModel;
+import org.mlplatform.serving.InferenceToken;
+import org.mlplatform.serving.ModelRegistry;
 import org.mlplatform.worker.registration.FakePlatformApi;
-import org.mlplatform.worker.registration.InferenceToken;
 
 /**
  * Dynamic batching and back-pressure over HTTP, with a model whose first forward pass waits until
@@ -44,7 +46,7 @@ class InferenceBatchingTest {
     @Inject InferenceToken token;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ModelPoolTest.DoublingModel model = new ModelPoolTest.DoublingModel();
+    private final DoublingModel model = new DoublingModel();
     private DeploymentAssignment assignment;
     // The common pool has one thread on two cores: the calls need threads of their own.
     private final ExecutorService clients = Executors.newFixedThreadPool(16);

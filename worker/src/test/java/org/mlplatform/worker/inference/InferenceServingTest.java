@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.contract.model.ModelFormat;
+import org.mlplatform.serving.InferenceToken;
+import org.mlplatform.serving.ModelRegistry;
 import org.mlplatform.worker.registration.FakePlatformApi;
-import org.mlplatform.worker.registration.InferenceToken;
 import org.mlplatform.worker.validation.ModelFixtures;
 
 /**
@@ -367,9 +368,9 @@ class InferenceServingTest {
                                 + "\"data\":[5.1,3.5,1.4,0.2,6.7,3.0,5.2,2.3]}],"
                                 + "\"outputs\":[{\"name\":\"probabilities\"}]}");
 
-        org.mlplatform.worker.training.Prediction expected;
+        org.mlplatform.serving.trained.Prediction expected;
         try (var model =
-                org.mlplatform.worker.training.TrainedModel.loadArchive(
+                org.mlplatform.serving.trained.TrainedModel.loadArchive(
                         artifact.zip(), work.resolve("in-process"), ai.djl.Device.cpu())) {
             expected = model.predictFeatures(rows);
         }
@@ -409,7 +410,7 @@ class InferenceServingTest {
         var vertical = org.mlplatform.worker.training.TrainingFixtures.stripes(false, random);
         byte[] png1 = org.mlplatform.worker.training.TrainingFixtures.png(horizontal);
         byte[] png2 = org.mlplatform.worker.training.TrainingFixtures.png(vertical);
-        float[] pixels = org.mlplatform.worker.training.Images.scaled(horizontal, 16, 1);
+        float[] pixels = org.mlplatform.serving.trained.Images.scaled(horizontal, 16, 1);
 
         Response encoded =
                 infer(
@@ -428,9 +429,9 @@ class InferenceServingTest {
                                 + json.writeValueAsString(pixels)
                                 + "}]}");
 
-        org.mlplatform.worker.training.Prediction expected;
+        org.mlplatform.serving.trained.Prediction expected;
         try (var model =
-                org.mlplatform.worker.training.TrainedModel.loadArchive(
+                org.mlplatform.serving.trained.TrainedModel.loadArchive(
                         artifact.zip(), work.resolve("in-process"), ai.djl.Device.cpu())) {
             expected = model.predictEncodedImages(List.of(png1, png2));
         }

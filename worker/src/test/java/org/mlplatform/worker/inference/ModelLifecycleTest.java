@@ -19,9 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.model.ModelFormat;
-import org.mlplatform.worker.config.WorkerConfig;
+import org.mlplatform.serving.InferenceToken;
+import org.mlplatform.serving.ModelBudget;
+import org.mlplatform.serving.ModelRegistry;
+import org.mlplatform.serving.ModelState;
+import org.mlplatform.serving.ServingConfig;
 import org.mlplatform.worker.registration.FakePlatformApi;
-import org.mlplatform.worker.registration.InferenceToken;
 import org.mlplatform.worker.validation.ModelFixtures;
 
 /** Assignment, unassignment, failures, LRU eviction and idle unloading of deployments. */
@@ -35,7 +38,7 @@ class ModelLifecycleTest {
 
     @Inject ModelRegistry registry;
     @Inject InferenceToken token;
-    @Inject WorkerConfig config;
+    @Inject ServingConfig config;
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<UUID> deployed = new ArrayList<>();
@@ -43,9 +46,7 @@ class ModelLifecycleTest {
     @AfterEach
     void cleanUp() {
         registry.useBudget(
-                new ModelBudget(
-                        config.inference().memoryBudget().asLongValue(),
-                        config.inference().footprintFactor()));
+                new ModelBudget(config.memoryBudget().asLongValue(), config.footprintFactor()));
         deployed.forEach(
                 id -> {
                     FakePlatformApi.ASSIGNED.remove(id);

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.mlplatform.serving.InferenceToken;
 
 @QuarkusTest
 @WithTestResource(FakePlatformApi.class)

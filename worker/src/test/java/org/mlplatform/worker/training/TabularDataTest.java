@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.dataset.ColumnType;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.serving.trained.Preprocessing;
 
 /** Preprocessing learned on the training split: no DJL involved. */
 class TabularDataTest {

@@ -29,6 +29,7 @@ import org.mlplatform.contract.training.ArchitectureType;
 import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.OptimizerType;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.serving.trained.TrainedModel;
 import org.mlplatform.worker.registration.FakePlatformApi;
 import org.mlplatform.worker.registration.FakePlatformApi.Call;
 import org.mlplatform.worker.registration.FakePlatformApi.Upload;

@@ -33,6 +33,11 @@ import org.mlplatform.contract.job.ModelValidationResult;
 import org.mlplatform.contract.model.ModelFormat;
 import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.serving.trained.Networks;
+import org.mlplatform.serving.trained.Prediction;
+import org.mlplatform.serving.trained.Preprocessing;
+import org.mlplatform.serving.trained.TrainedModel;
+import org.mlplatform.serving.trained.TrainedTranslator;
 import org.mlplatform.worker.registration.FakePlatformApi;
 import org.mlplatform.worker.validation.ModelValidator;
 

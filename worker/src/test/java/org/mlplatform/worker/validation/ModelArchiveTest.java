@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlplatform.serving.artifact.ModelArchive;
 
 /** Plain JUnit: unpacking touches no DJL natives. */
 class ModelArchiveTest {
