@@ -5,9 +5,15 @@
 # little to save) and "mlp512" with [512, 512] (267,000 weights, 1 MiB), and an ONNX model
 # (tiny-mlp.onnx, 4 inputs):
 #   (a) DJL predict in-process (DirectInferenceBenchmark: no HTTP, no JSON),
-#   (b) the inference worker called directly (POST /v2/models/<deployment id>/infer, its token),
+#   (b) the serving runtime called directly (POST .../v2/models/<deployment id>/infer with the
+#       runtime's inference token: no key, no limits, no metering),
 #   (c) the full gateway path (POST /v2/models/<model>/infer with an API key: key check, rate
 #       limits, quota, metering, routing),
+# first as ./platform up runs them (platform-api serves the models in-process, so (b) is its
+# /internal/serving routes and (c) reaches the model without an HTTP hop), then, for the MLP, with
+# the models on a separate worker process (platform.inference.local off, the worker with the
+# INFERENCE role: (b) is the worker's own port, (c) adds the gateway's HTTP hop to it), the
+# topology that scales out.
 # with dynamic batching off (maxBatchSize 1) and on (a deployment's defaults: maxBatchSize 8,
 # maxBatchDelayMs 2), at concurrency 1, 8 and 32, one row per request; at concurrency 32 also with
 # maxBatchSize 32 (batches as large as the callers' concurrency wait for all of them, see
@@ -15,9 +21,8 @@
 # added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
 # concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
 # >= 1.5x the throughput at concurrency 32 for the MLPs. Each wrk row also shows the CPU time the
-# platform-api (gateway) and worker processes spent per call: everything (wrk, gateway, worker)
-# shares this machine's cores, so when they are all busy the throughput ratio (c)/(b) is set by
-# (worker + wrk) / (gateway + worker + wrk) CPU per call, not by how the gateway waits.
+# platform-api and worker processes spent per call: everything (wrk, gateway, models) shares this
+# machine's cores, so when they are all busy a throughput ratio is a ratio of CPU per call.
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
 # stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10]
@@ -74,8 +79,18 @@ ADMIN=$(curl -fsS -d grant_type=password -d client_id=platform-cli -d username=a
 curl -fsS -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$API/api/v1/admin/tenants/acme/quota" \
   -d '{"maxStorageBytes":10737418240,"maxModels":100,"maxDatasets":100,"maxRequestsPerSecond":1000000}' >/dev/null
 KEY=$(call POST /api-keys -d '{"name":"bench","scopes":["inference:invoke"]}' | json 'd["secret"]')
-WTOKEN=$(PGPASSWORD=platform psql -qtA -h 127.0.0.1 -p 15432 -U platform platform \
-  -c "select inference_token from workers order by last_heartbeat_at desc limit 1")
+# The runtime serving the models, called directly: its base URL and inference token.
+sql() { PGPASSWORD=platform psql -qtA -F ' ' -h 127.0.0.1 -p 15432 -U platform platform -c "$1"; }
+LIVE_INFERENCE="roles @> '[\"INFERENCE\"]' and last_heartbeat_at > now() - interval '30 seconds'"
+runtime_where() { # runtime_where <condition on workers>: sets RUNTIME and WTOKEN of that live one
+  local row
+  row=$(sql "select url, inference_token from workers where $LIVE_INFERENCE and $1
+             order by last_heartbeat_at desc limit 1")
+  RUNTIME=${row% *} WTOKEN=${row#* }
+  [[ -n "$WTOKEN" && "$RUNTIME" != "$row" ]] || { echo "no live inference worker where $1" >&2; exit 1; }
+}
+IN_PROCESS="name like 'platform-api@%'"
+runtime_where "$IN_PROCESS"
 
 echo '{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[0,1,0,1]}]}' >"$WORK/onnx.json"
 echo '{"inputs":[{"name":"sepal_length","shape":[1],"datatype":"FP32","data":[5.9]},
@@ -86,8 +101,8 @@ cp "$WORK/mlp.json" "$WORK/mlp512.json"
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
-API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid")
-WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid")
+pids() { API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid") WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid"); }
+pids
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 # wrk_run <label> <url> <auth> <body file> <concurrency>: appends
 # "label c rps p50_ms p99_ms gateway_cpu_us_per_call worker_cpu_us_per_call"
@@ -130,29 +145,36 @@ deploy() { # deploy <model> [batching fields]: prints the deployment id once REA
   await "deployment $id to be READY" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/deployments/$id | grep -q '\"status\":\"READY\"' && echo yes"
   echo "$id"
 }
+# measure <model> <label prefix> <batching: off|on>: deploys, warms both paths, runs wrk at
+# concurrency 1, 8 and 32 on (b) and (c), then deletes the deployment
+measure() {
+  local model="$1" prefix="$2" batching="$3" id c
+  TOKEN=$(token)
+  if [[ $batching == on ]]; then id=$(deploy "bench-$model"); else id=$(deploy "bench-$model" '"maxBatchSize":1,"maxBatchDelayMs":0'); fi
+  # Warm both paths first (JIT), unrecorded: the first time long enough for the JIT to settle
+  # (on two cores the gateway takes about 40 s of load), later for one run's length.
+  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
+  AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
+  WARM=$DURATION
+  for c in 1 8 32; do
+    echo "== $model, batching $batching, concurrency $c: $prefix (b) runtime directly, (c) gateway"
+    wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
+    wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
+  done
+  DEPLOYED=$id
+}
 
 for model in mlp mlp512 onnx; do
   echo "== $model: (a) DJL in-process"
   if [[ $model == mlp* ]]; then direct_run "$model/a" trained "$WORK/$model.zip"; else
     direct_run "$model/a" onnx "$ROOT/worker/src/test/resources/models/tiny-mlp.onnx"; fi
   for batching in off on; do
-    TOKEN=$(token)
-    if [[ $batching == on ]]; then id=$(deploy "bench-$model"); else id=$(deploy "bench-$model" '"maxBatchSize":1,"maxBatchDelayMs":0'); fi
-    # Warm both paths first (JIT), unrecorded: the first time long enough for the JIT to settle
-    # (on two cores the gateway takes about 40 s of load), later for one run's length.
-    AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$WORKER/v2/models/$id/infer" >/dev/null
-    AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
-    WARM=$DURATION
-    for c in 1 8 32; do
-      echo "== $model, batching $batching, concurrency $c: (b) worker, (c) gateway"
-      wrk_run "$model/b/batching-$batching" "$WORKER/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
-      wrk_run "$model/c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
-    done
+    measure "$model" "" "$batching"
     if [[ $batching == on ]]; then
       # Added latency at half load: a fixed rate of half of (c)'s throughput at concurrency 8.
       rps=$(awk -v l="$model/c/batching-on" '$1 == l && $2 == 8 {print int($3 / 2)}' "$RESULTS")
       for path in b c; do
-        if [[ $path == b ]]; then url="$WORKER/v2/models/$id/infer" auth="$WTOKEN"; else url="$API/v2/models/bench-$model/infer" auth="$KEY"; fi
+        if [[ $path == b ]]; then url="$RUNTIME/v2/models/$DEPLOYED/infer" auth="$WTOKEN"; else url="$API/v2/models/bench-$model/infer" auth="$KEY"; fi
         hey -z "${DURATION}s" -c 8 -q $(( (rps + 7) / 8 )) -m POST -T application/json -D "$WORK/$model.json" \
           -H "Authorization: Bearer $auth" "$url" >"$WORK/hey.txt"
         python3 - "$model/$path/half-load" "$rps" "$WORK/hey.txt" >>"$RESULTS" <<'PY'
@@ -167,13 +189,26 @@ print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f} - -")
 PY
       done
     fi
-    call DELETE "/deployments/$id" >/dev/null
+    call DELETE "/deployments/$DEPLOYED" >/dev/null
   done
   id=$(deploy "bench-$model" '"maxBatchSize":32,"maxBatchDelayMs":2')
-  echo "== $model, maxBatchSize 32, concurrency 32: (b) worker, (c) gateway"
-  wrk_run "$model/b/batch-32" "$WORKER/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
+  echo "== $model, maxBatchSize 32, concurrency 32: (b) runtime directly, (c) gateway"
+  wrk_run "$model/b/batch-32" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
   wrk_run "$model/c/batch-32" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
   call DELETE "/deployments/$id" >/dev/null
+done
+
+echo "== the MLP on a separate worker process (platform.inference.local off; worker with INFERENCE)"
+PLATFORM_INFERENCE_LOCAL_ENABLED=false "$ROOT/platform" restart platform-api >/dev/null
+PLATFORM_WORKER_ROLES=JOBS,INFERENCE "$ROOT/platform" restart worker >/dev/null
+pids
+only_the_worker_serves() { [[ "$(sql "select string_agg(url, ' ') from workers where $LIVE_INFERENCE")" == "$WORKER" ]] && echo yes; }
+await "the worker process to be the only one serving models" only_the_worker_serves
+runtime_where "not ($IN_PROCESS)"
+WARM=$((DURATION > 15 ? DURATION : 45))
+for batching in off on; do
+  measure mlp "worker-" "$batching"
+  call DELETE "/deployments/$DEPLOYED" >/dev/null
 done
 
 echo
@@ -193,11 +228,15 @@ for model in ("mlp", "mlp512", "onnx"):
             b = rows.get((f"{model}/b/batching-{batching}", c))
             g = rows.get((f"{model}/c/batching-{batching}", c))
             if b and g:
-                print(f"{model} batching {batching:3} c={c:<2}  gateway/worker throughput {g[0] / b[0]:.2f}  (target >= 0.75)")
+                print(f"{model} batching {batching:3} c={c:<2}  (c) gateway / (b) runtime directly, as ./platform up serves: {g[0] / b[0]:.2f}  (target >= 0.75)")
+            b = rows.get((f"{model}/worker-b/batching-{batching}", c))
+            g = rows.get((f"{model}/worker-c/batching-{batching}", c))
+            if b and g:
+                print(f"{model} batching {batching:3} c={c:<2}  gateway over HTTP / separate worker directly (scale-out topology): {g[0] / b[0]:.2f}")
     hb, hc = rows.get((f"{model}/b/half-load", 8)), rows.get((f"{model}/c/half-load", 8))
     if hb and hc:
         print(f"{model} added p50 at half load ({hc[0]:.0f} req/s): {hc[1] - hb[1]:.3f} ms  (target <= 1 ms)")
-    for path, where in (("b", "on the worker directly"), ("c", "through the gateway")):
+    for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"), ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
         on, off = rows.get((f"{model}/{path}/batching-on", 32)), rows.get((f"{model}/{path}/batching-off", 32))
         if on and off:
             print(f"{model} batching on/off at c=32 {where}: {on[0] / off[0]:.2f}x  (target >= 1.5x for the MLPs)")

@@ -57,6 +57,13 @@ public class WorkerService {
         worker.inferenceToken = request.inferenceToken();
         worker.lastHeartbeatAt = now;
         worker.persist();
+        if (!roles.contains(WorkerRole.INFERENCE)) {
+            // It serves nothing now: what it reported of deployments before no longer holds.
+            Worker.getEntityManager()
+                    .createNativeQuery("delete from deployment_replicas where worker_id = ?1")
+                    .setParameter(1, worker.id)
+                    .executeUpdate();
+        }
         return toResponse(worker, now);
     }
 

@@ -9,6 +9,7 @@ import static org.mlplatform.api.deployment.Deployments.readyVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
 import org.mlplatform.api.TestData.Team;
 import org.mlplatform.api.model.Models;
+import org.mlplatform.api.worker.WorkerService;
 
 @QuarkusTest
 class DeploymentAssignmentsTest {
+
+    @Inject WorkerService workerService;
 
     @BeforeEach
     void startWithNoLiveInferenceWorker() {
@@ -172,6 +176,53 @@ class DeploymentAssignmentsTest {
         Deployments.retire(a);
 
         assertThat(status(team, id).getString("status")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void shouldForgetReportsOfAWorkerThatRegistersAgainWithoutServing() {
+        Team team = TestData.team();
+        String name = TestData.unique("inf");
+        UUID a = register(name, List.of("INFERENCE"), "tok-" + UUID.randomUUID());
+        String id = deployment(team, 1);
+        report(id, a, Map.of("status", "READY", "loadMillis", 5));
+        assertThat(status(team, id).getString("status")).isEqualTo("READY");
+
+        assertThat(register(name, List.of("JOBS"), null)).isEqualTo(a);
+
+        JsonPath after = status(team, id);
+        assertThat(after.getString("status")).isEqualTo("PENDING");
+        assertThat(after.getList("replicaStatus")).isEmpty();
+    }
+
+    @Test
+    void shouldDropAWorkerThatSignedOffFromTheLiveOnes() {
+        UUID a = inferenceWorker("http://a");
+        assertThat(liveInferenceWorkers()).contains(a);
+
+        workerService.signOff(a);
+
+        assertThat(liveInferenceWorkers()).doesNotContain(a);
+        assertThat(assigned(a).getList("id")).isEmpty();
+    }
+
+    private List<UUID> liveInferenceWorkers() {
+        return workerService.liveInferenceWorkers().stream().map(w -> w.id).toList();
+    }
+
+    private static UUID register(String name, List<String> roles, String token) {
+        Map<String, Object> body =
+                new HashMap<>(Map.of("name", name, "url", "http://w", "roles", roles));
+        if (token != null) {
+            body.put("inferenceToken", token);
+        }
+        return UUID.fromString(
+                asWorker()
+                        .body(body)
+                        .post("/internal/v1/workers/register")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id"));
     }
 
     private static String deployment(Team team, int replicas) {
