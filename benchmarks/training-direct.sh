@@ -25,7 +25,7 @@ echo "== writing $ROWS rows x 10 features, 3 classes"
 
 echo "== training directly: $EPOCHS epochs, batch size $BATCH"
 CP="$APP/app/*:$APP/lib/main/*:$APP/lib/boot/*"
-# One PyTorch thread, as the worker runs by default (platform.worker.engine.threads).
+# One PyTorch thread, as the worker runs by default (platform.serving.engine.threads).
 DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" java -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_threads="${TRAINING_THREADS:-1}" -cp "$CP" \
   org.mlplatform.worker.training.DirectTrainingBenchmark "$WORK/data.csv" label "$EPOCHS" "$BATCH"
