@@ -9,9 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Forms batches from a model's queue for one serving thread: takes what is queued, up to {@code
- * maxBatchSize} rows, waits at most {@code maxBatchDelay} after the first request for more, and
- * only joins requests whose inputs can be concatenated along dim 0 (same names, datatypes and row
- * shapes). A request that does not fit is carried over to the next batch.
+ * maxBatchSize} rows, and only joins requests whose inputs can be concatenated along dim 0 (same
+ * names, datatypes and row shapes); a request that does not fit is carried over to the next batch.
+ *
+ * <p>It waits up to {@code maxBatchDelay} after the first request for more only while callers
+ * overlap: after a batch that held more than one request. A batch of one (a lone caller, or calls
+ * spaced wider than a forward pass) turns the wait off until requests queue up together again, so a
+ * caller alone is never held back for company that is not coming, and under load, where batches
+ * fill, the delay does its work.
  */
 final class BatchAggregator {
 
@@ -49,6 +54,8 @@ final class BatchAggregator {
     private final int maxBatchSize;
     private final long maxDelayNanos;
     private Job carry;
+    // Whether the last batch held more than one request: only then is waiting for more worth it.
+    private boolean callersOverlap;
 
     BatchAggregator(BlockingQueue<Job> queue, int maxBatchSize, long maxDelayNanos) {
         this.queue = queue;
@@ -74,7 +81,7 @@ final class BatchAggregator {
         List<Job> batch = new ArrayList<>();
         batch.add(first);
         int rows = first.rows();
-        long deadline = System.nanoTime() + maxDelayNanos;
+        long deadline = System.nanoTime() + (callersOverlap ? maxDelayNanos : 0);
         while (rows < maxBatchSize) {
             Job next = queue.poll();
             if (next == null) {
@@ -94,6 +101,7 @@ final class BatchAggregator {
             batch.add(next);
             rows += next.rows();
         }
+        callersOverlap = batch.size() > 1;
         return batch;
     }
 }

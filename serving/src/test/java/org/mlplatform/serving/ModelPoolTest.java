@@ -72,18 +72,61 @@ class ModelPoolTest {
     }
 
     @Test
-    void shouldWaitAtMostMaxBatchDelayForMoreRequests() throws Exception {
+    void shouldNotHoldALoneCallerBackForCompany() throws Exception {
         model.gate.countDown();
+        pool = pool(8, 60_000, 64, 1);
+
+        // Were they held for company, each would wait a minute; get() gives up after 10 s.
+        List<Tensor> first = pool.submit(rows(1, 5)).get(10, TimeUnit.SECONDS);
+        List<Tensor> second = pool.submit(rows(1, 6)).get(10, TimeUnit.SECONDS);
+
+        assertThat((float[]) first.get(0).data()).containsExactly(10f);
+        assertThat((float[]) second.get(0).data()).containsExactly(12f);
+        assertThat(model.batchRows).containsExactly(1, 1);
+    }
+
+    @Test
+    void shouldWaitForMoreRequestsOnceCallersOverlap() throws Exception {
+        pool = pool(2, 60_000, 64, 1);
+        overlappingCallers();
+
+        CompletableFuture<List<Tensor>> third = pool.submit(rows(1, 3));
+        Thread.sleep(200);
+        assertThat(third).as("waits for company after a batch of two").isNotDone();
+        CompletableFuture<List<Tensor>> fourth = pool.submit(rows(1, 4));
+
+        assertThat((float[]) third.get(10, TimeUnit.SECONDS).get(0).data()).containsExactly(6f);
+        assertThat((float[]) fourth.get(10, TimeUnit.SECONDS).get(0).data()).containsExactly(8f);
+        assertThat(model.batchRows).containsExactly(1, 2, 2);
+    }
+
+    @Test
+    void shouldWaitAtMostMaxBatchDelayThenStopWaiting() throws Exception {
         pool = pool(8, 300, 64, 1);
+        overlappingCallers();
         long start = System.nanoTime();
 
-        List<Tensor> answer = pool.submit(rows(1, 5)).get(10, TimeUnit.SECONDS);
+        List<Tensor> alone = pool.submit(rows(1, 5)).get(10, TimeUnit.SECONDS);
 
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat((float[]) answer.get(0).data()).containsExactly(10f);
-        assertThat(model.batchRows).containsExactly(1);
-        // Alone in the queue, the request waited the delay for company, then ran anyway.
+        assertThat((float[]) alone.get(0).data()).containsExactly(10f);
+        // Callers overlapped, so it waited the delay for company, then ran alone...
         assertThat(waitedMillis).isGreaterThanOrEqualTo(290);
+        // ... which turned the wait off for the next lone caller.
+        List<Tensor> next = pool.submit(rows(1, 6)).get(10, TimeUnit.SECONDS);
+        assertThat((float[]) next.get(0).data()).containsExactly(12f);
+        assertThat(model.batchRows).containsExactly(1, 2, 1, 1);
+    }
+
+    /** A forward pass held while two requests queue: batches of one, then of both. */
+    private void overlappingCallers() throws Exception {
+        CompletableFuture<List<Tensor>> first = pool.submit(rows(1, 0));
+        model.awaitFirstRun();
+        CompletableFuture<List<Tensor>> second = pool.submit(rows(1, 1));
+        CompletableFuture<List<Tensor>> third = pool.submit(rows(1, 2));
+        model.gate.countDown();
+        CompletableFuture.allOf(first, second, third).get(10, TimeUnit.SECONDS);
+        assertThat(model.batchRows).containsExactly(1, 2);
     }
 
     @Test

@@ -47,7 +47,7 @@ class DeployForm extends FormLayout {
         version.setItemLabelGenerator(v -> "v" + v);
         version.setEmptySelectionAllowed(false);
         maxBatchSize.setHelperText("Requests a worker joins into one forward pass");
-        maxBatchDelayMs.setHelperText("How long a worker waits for a batch to fill");
+        maxBatchDelayMs.setHelperText("The longest a batch waits to fill while calls overlap");
         replicas.setHelperText("Inference workers that serve it");
         binder.bindInstanceFields(this);
         binder.readBean(new DeployDraft());
