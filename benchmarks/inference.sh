@@ -25,10 +25,17 @@
 # machine's cores, so when they are all busy a throughput ratio is a ratio of CPU per call.
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
-# stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10]
+# stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10] [rounds, default 3]
+#
+# On a shared two-core machine one run of a few seconds swings by 20% or more from the next, so
+# every measurement is repeated in rounds: a round measures everything once, (b) right before (c)
+# and batching off right before on, and the summary prints the median over the rounds of each
+# ratio taken within a round (with the lowest and highest), so a drift of the machine between
+# rounds does not show up as a difference between paths.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${1:-10}"
+ROUNDS="${2:-3}"
 WARM=$((DURATION > 15 ? DURATION : 45))
 WORK="$(mktemp -d /tmp/mlplatform-inference-bench.XXXXXX)"
 export PLATFORM_DATA="$WORK/platform-data"
@@ -168,16 +175,20 @@ for model in mlp mlp512 onnx; do
   echo "== $model: (a) DJL in-process"
   if [[ $model == mlp* ]]; then direct_run "$model/a" trained "$WORK/$model.zip"; else
     direct_run "$model/a" onnx "$ROOT/worker/src/test/resources/models/tiny-mlp.onnx"; fi
-  for batching in off on; do
-    measure "$model" "" "$batching"
-    if [[ $batching == on ]]; then
-      # Added latency at half load: a fixed rate of half of (c)'s throughput at concurrency 8.
-      rps=$(awk -v l="$model/c/batching-on" '$1 == l && $2 == 8 {print int($3 / 2)}' "$RESULTS")
-      for path in b c; do
-        if [[ $path == b ]]; then url="$RUNTIME/v2/models/$DEPLOYED/infer" auth="$WTOKEN"; else url="$API/v2/models/bench-$model/infer" auth="$KEY"; fi
-        hey -z "${DURATION}s" -c 8 -q $(( (rps + 7) / 8 )) -m POST -T application/json -D "$WORK/$model.json" \
-          -H "Authorization: Bearer $auth" "$url" >"$WORK/hey.txt"
-        python3 - "$model/$path/half-load" "$rps" "$WORK/hey.txt" >>"$RESULTS" <<'PY'
+done
+for round in $(seq "$ROUNDS"); do
+  for model in mlp mlp512 onnx; do
+    echo "== round $round of $ROUNDS"
+    for batching in off on; do
+      measure "$model" "" "$batching"
+      if [[ $batching == on ]]; then
+        # Added latency at half load: a fixed rate of half of (c)'s throughput at concurrency 8.
+        rps=$(awk -v l="$model/c/batching-on" '$1 == l && $2 == 8 {r = $3} END {print int(r / 2)}' "$RESULTS")
+        for path in b c; do
+          if [[ $path == b ]]; then url="$RUNTIME/v2/models/$DEPLOYED/infer" auth="$WTOKEN"; else url="$API/v2/models/bench-$model/infer" auth="$KEY"; fi
+          hey -z "${DURATION}s" -c 8 -q $(( (rps + 7) / 8 )) -m POST -T application/json -D "$WORK/$model.json" \
+            -H "Authorization: Bearer $auth" "$url" >"$WORK/hey.txt"
+          python3 - "$model/$path/half-load" "$rps" "$WORK/hey.txt" >>"$RESULTS" <<'PY'
 import re, sys
 label, rate, text = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
 codes = dict(re.findall(r"\[(\d+)\]\s+(\d+) responses", text))
@@ -187,15 +198,16 @@ p = lambda q: float(re.search(rf"\s{q}% in ([\d.]+) secs", text).group(1)) * 100
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f} - -")
 PY
-      done
-    fi
-    call DELETE "/deployments/$DEPLOYED" >/dev/null
+        done
+      fi
+      call DELETE "/deployments/$DEPLOYED" >/dev/null
+    done
+    id=$(deploy "bench-$model" '"maxBatchSize":32,"maxBatchDelayMs":2')
+    echo "== $model, maxBatchSize 32, concurrency 32: (b) runtime directly, (c) gateway"
+    wrk_run "$model/b/batch-32" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
+    wrk_run "$model/c/batch-32" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
+    call DELETE "/deployments/$id" >/dev/null
   done
-  id=$(deploy "bench-$model" '"maxBatchSize":32,"maxBatchDelayMs":2')
-  echo "== $model, maxBatchSize 32, concurrency 32: (b) runtime directly, (c) gateway"
-  wrk_run "$model/b/batch-32" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
-  wrk_run "$model/c/batch-32" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
-  call DELETE "/deployments/$id" >/dev/null
 done
 
 echo "== the MLP on a separate worker process (platform.inference.local off; worker with INFERENCE)"
@@ -206,41 +218,55 @@ only_the_worker_serves() { [[ "$(sql "select string_agg(url, ' ') from workers w
 await "the worker process to be the only one serving models" only_the_worker_serves
 runtime_where "not ($IN_PROCESS)"
 WARM=$((DURATION > 15 ? DURATION : 45))
-for batching in off on; do
-  measure mlp "worker-" "$batching"
-  call DELETE "/deployments/$DEPLOYED" >/dev/null
+for round in $(seq "$ROUNDS"); do
+  echo "== round $round of $ROUNDS"
+  for batching in off on; do
+    measure mlp "worker-" "$batching"
+    call DELETE "/deployments/$DEPLOYED" >/dev/null
+  done
 done
 
 echo
 python3 - "$RESULTS" <<'PY'
-import sys
-rows = {}
+import statistics, sys
+rows = {}  # (label, concurrency) -> one measurement per round
 for line in open(sys.argv[1]):
     label, c, rps, p50, p99, api_us, worker_us = (line.split() + ["-", "-"])[:7]
-    rows[(label, int(c))] = (float(rps), float(p50), float(p99), api_us, worker_us)
+    rows.setdefault((label, int(c)), []).append((float(rps), float(p50), float(p99), api_us, worker_us))
+def median(values):
+    values = [v for v in values if v != "-"]
+    return statistics.median(float(v) for v in values) if values else None
+def spread(values, unit=""):
+    return f"{statistics.median(values):.2f}{unit} (rounds {min(values):.2f}-{max(values):.2f})"
+print(f"medians over the rounds ({max(len(r) for r in rows.values())})")
 print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7}")
-for (label, c), (rps, p50, p99, api_us, worker_us) in rows.items():
-    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {api_us:>17} {worker_us:>7}")
+for (label, c), runs in rows.items():
+    rps, p50, p99, api_us, worker_us = (median(column) for column in zip(*runs))
+    cpu = lambda v: "-" if v is None else f"{v:.0f}"
+    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {cpu(api_us):>17} {cpu(worker_us):>7}")
 print()
+def ratios(top, bottom, pick=lambda run: run[0]):
+    """Per round, top over bottom (both measured in that round, one right after the other)."""
+    a, b = rows.get(top), rows.get(bottom)
+    return [pick(x) / pick(y) for x, y in zip(a, b)] if a and b else None
 for model in ("mlp", "mlp512", "onnx"):
     for batching in ("off", "on"):
         for c in (1, 8, 32):
-            b = rows.get((f"{model}/b/batching-{batching}", c))
-            g = rows.get((f"{model}/c/batching-{batching}", c))
-            if b and g:
-                print(f"{model} batching {batching:3} c={c:<2}  (c) gateway / (b) runtime directly, as ./platform up serves: {g[0] / b[0]:.2f}  (target >= 0.75)")
-            b = rows.get((f"{model}/worker-b/batching-{batching}", c))
-            g = rows.get((f"{model}/worker-c/batching-{batching}", c))
-            if b and g:
-                print(f"{model} batching {batching:3} c={c:<2}  gateway over HTTP / separate worker directly (scale-out topology): {g[0] / b[0]:.2f}")
+            r = ratios((f"{model}/c/batching-{batching}", c), (f"{model}/b/batching-{batching}", c))
+            if r:
+                print(f"{model} batching {batching:3} c={c:<2}  (c) gateway / (b) runtime directly, as ./platform up serves: {spread(r)}  (target >= 0.75)")
+            r = ratios((f"{model}/worker-c/batching-{batching}", c), (f"{model}/worker-b/batching-{batching}", c))
+            if r:
+                print(f"{model} batching {batching:3} c={c:<2}  gateway over HTTP / separate worker directly (scale-out topology): {spread(r)}")
     hb, hc = rows.get((f"{model}/b/half-load", 8)), rows.get((f"{model}/c/half-load", 8))
     if hb and hc:
-        print(f"{model} added p50 at half load ({hc[0]:.0f} req/s): {hc[1] - hb[1]:.3f} ms  (target <= 1 ms)")
+        added = [c[1] - b[1] for b, c in zip(hb, hc)]
+        print(f"{model} added p50 at half load ({median(c[0] for c in hc):.0f} req/s): {statistics.median(added):.3f} ms (rounds {min(added):.3f} to {max(added):.3f})  (target <= 1 ms)")
     for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"), ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
-        on, off = rows.get((f"{model}/{path}/batching-on", 32)), rows.get((f"{model}/{path}/batching-off", 32))
-        if on and off:
-            print(f"{model} batching on/off at c=32 {where}: {on[0] / off[0]:.2f}x  (target >= 1.5x for the MLPs)")
-        big = rows.get((f"{model}/{path}/batch-32", 32))
-        if big and off:
-            print(f"{model} maxBatchSize 32/off at c=32 {where}: {big[0] / off[0]:.2f}x")
+        r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
+        r = ratios((f"{model}/{path}/batch-32", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} maxBatchSize 32/off at c=32 {where}: {spread(r, 'x')}")
 PY

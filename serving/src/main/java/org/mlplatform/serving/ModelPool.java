@@ -3,8 +3,6 @@ package org.mlplatform.serving;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -24,7 +22,6 @@ final class ModelPool {
     private final DeploymentAssignment assignment;
     private final ServableModel model;
     private final InferenceMetrics.Meters meters;
-    private final BlockingQueue<BatchAggregator.Job> queue;
     private final BatchAggregator aggregator;
     private final List<Thread> threads = new ArrayList<>();
     private volatile ModelState state = ModelState.READY;
@@ -39,10 +36,9 @@ final class ModelPool {
         this.assignment = assignment;
         this.model = model;
         this.meters = meters;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, queueSize));
         this.aggregator =
                 new BatchAggregator(
-                        queue,
+                        queueSize,
                         Math.max(1, assignment.maxBatchSize()),
                         TimeUnit.MILLISECONDS.toNanos(Math.max(0, assignment.maxBatchDelayMs())));
         for (int i = 0; i < Math.max(1, threadCount); i++) {
@@ -71,7 +67,7 @@ final class ModelPool {
 
     /** Requests waiting for a serving thread. */
     int queued() {
-        return queue.size();
+        return aggregator.queued();
     }
 
     long lastUsedNanos() {
@@ -89,18 +85,18 @@ final class ModelPool {
                     InferenceException.unavailable("The model is being unloaded; try again"));
         }
         BatchAggregator.Job job = new BatchAggregator.Job(bound);
-        if (!queue.offer(job)) {
+        if (!aggregator.offer(job)) {
             return CompletableFuture.failedFuture(
                     InferenceException.unavailable(
                             "The model's queue is full (%d requests); try again"
-                                    .formatted(queue.size())));
+                                    .formatted(aggregator.queued())));
         }
         return job.future();
     }
 
     private void serve() {
         try (ServableModel.Session session = model.newSession()) {
-            while (state == ModelState.READY || !queue.isEmpty() || aggregator.hasCarry()) {
+            while (state == ModelState.READY || aggregator.queued() > 0) {
                 List<BatchAggregator.Job> batch = aggregator.next(Duration.ofMillis(100));
                 if (!batch.isEmpty()) {
                     run(session, batch);
@@ -169,7 +165,7 @@ final class ModelPool {
             }
         }
         threads.forEach(Thread::interrupt);
-        for (BatchAggregator.Job job; (job = queue.poll()) != null; ) {
+        for (BatchAggregator.Job job : aggregator.drain()) {
             job.future()
                     .completeExceptionally(
                             InferenceException.unavailable("The model was unloaded; try again"));
