@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.mlplatform.contract.concurrent.Futures;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.inference.CallFrames;
 
@@ -70,10 +70,7 @@ public class InferenceCalls {
 
     /** The protocol's error answer for {@code failure}; anything unexpected is a 500. */
     public static CallFrames.Answer failed(Throwable failure) {
-        Throwable e = failure;
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
+        Throwable e = Futures.cause(failure);
         InferenceException inference =
                 e instanceof InferenceException ie
                         ? ie

@@ -1,9 +1,10 @@
 package org.mlplatform.api.apikey;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.mlplatform.api.common.ForbiddenException;
 import org.mlplatform.api.quota.TenantLimits;
 import org.mlplatform.api.quota.TenantLimitsCache;
@@ -47,28 +48,29 @@ public class ApiKeyAuthenticator {
         this.lastUsed = lastUsed;
     }
 
-    /** The caller, or a failure with {@link InvalidApiKeyException}. */
-    public Uni<KeyCaller> authenticate(String authorization) {
+    /**
+     * The caller, or a failure with {@link InvalidApiKeyException}; complete at once when the key
+     * and its tenant are in memory.
+     */
+    public CompletionStage<KeyCaller> authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
-            return Uni.createFrom().failure(new InvalidApiKeyException());
+            return CompletableFuture.failedFuture(new InvalidApiKeyException());
         }
         Optional<ApiKeyFormat.ParsedKey> parsed =
                 ApiKeyFormat.parse(authorization.substring(BEARER.length()).trim());
         if (parsed.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidApiKeyException());
+            return CompletableFuture.failedFuture(new InvalidApiKeyException());
         }
         String presented = parsed.get().whole();
         return keys.find(parsed.get().keyId())
-                .onItem()
-                .transformToUni(
+                .thenCompose(
                         found -> {
                             CachedKey key = found.filter(k -> valid(k, presented)).orElse(null);
                             if (key == null) {
-                                return Uni.createFrom().failure(new InvalidApiKeyException());
+                                return CompletableFuture.failedFuture(new InvalidApiKeyException());
                             }
                             return tenants.get(key.tenantId())
-                                    .onItem()
-                                    .transform(tenant -> accept(key, tenant));
+                                    .thenApply(tenant -> accept(key, tenant));
                         });
     }
 

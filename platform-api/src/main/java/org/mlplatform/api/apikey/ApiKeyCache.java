@@ -2,7 +2,6 @@ package org.mlplatform.api.apikey;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.mlplatform.api.common.TtlCache;
 import org.mlplatform.contract.apikey.ApiKeyScope;
@@ -39,7 +39,7 @@ public class ApiKeyCache {
         this.cache = new TtlCache<>(this::load, config.cacheTtl(), 100_000);
     }
 
-    public Uni<Optional<CachedKey>> find(String keyId) {
+    public CompletionStage<Optional<CachedKey>> find(String keyId) {
         return cache.get(keyId);
     }
 

@@ -1,9 +1,9 @@
 package org.mlplatform.api.common;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -29,12 +29,13 @@ public final class TtlCache<K, V> {
         this.maxEntries = maxEntries;
     }
 
-    public Uni<V> get(K key) {
-        CompletableFuture<V> value = current(key);
-        if (value.isDone() && !value.isCompletedExceptionally()) {
-            return Uni.createFrom().item(value.join());
-        }
-        return Uni.createFrom().completionStage(value);
+    /**
+     * The entry, already complete when it is in memory and fresh (so what follows runs on the
+     * calling thread, with no hand-off); else once it is read, on the worker thread that read it.
+     * The stage is shared by every caller of the key: chain on it, never complete it.
+     */
+    public CompletionStage<V> get(K key) {
+        return current(key);
     }
 
     /** Forgets the entry, so the next call reads it again. */

@@ -1,6 +1,5 @@
 package org.mlplatform.api.inference;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -12,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.mlplatform.api.apikey.CachedKey;
 import org.mlplatform.api.deployment.DeploymentDirectory;
 import org.mlplatform.api.deployment.ServedDeployment;
@@ -21,6 +23,7 @@ import org.mlplatform.api.ratelimit.RateLimits;
 import org.mlplatform.api.ratelimit.RateLimits.Limit;
 import org.mlplatform.api.ratelimit.RateLimits.Verdict;
 import org.mlplatform.api.usage.UsageMeter;
+import org.mlplatform.contract.concurrent.Futures;
 
 /**
  * The one inference path, for API keys and for signed-in members: rate limits, monthly quotas, the
@@ -49,8 +52,11 @@ public class GatewayService {
         this.metrics = metrics;
     }
 
-    /** Infers; fails with {@link RateLimitedException} (429 problem) over a limit or quota. */
-    public Uni<GatewayAnswer> infer(
+    /**
+     * Infers; fails with {@link RateLimitedException} (429 problem) over a limit or quota. What is
+     * in memory (limits, quotas, deployments) is checked on the calling thread, without hand-offs.
+     */
+    public CompletionStage<GatewayAnswer> infer(
             InferenceCaller caller, String model, Integer version, Buffer body) {
         long start = System.nanoTime();
         String meteredModel = model.length() > 100 ? model.substring(0, 100) : model;
@@ -58,18 +64,16 @@ public class GatewayService {
         int[] items = {0};
         return rateLimits
                 .check(limits(caller))
-                .onItem()
-                .transformToUni(verdict -> admitted(caller, verdict))
-                .onItem()
-                .transformToUni(
+                .thenCompose(verdict -> admitted(caller, verdict))
+                .thenCompose(
                         headers -> forward(caller, model, version, body, headers, served, items))
-                .onItemOrFailure()
-                .invoke(
+                .whenComplete(
                         (answer, failure) -> {
-                            int status =
-                                    answer != null
-                                            ? answer.status()
-                                            : failure instanceof RateLimitedException ? 429 : 500;
+                            boolean limited =
+                                    failure != null
+                                            && Futures.cause(failure)
+                                                    instanceof RateLimitedException;
+                            int status = answer != null ? answer.status() : limited ? 429 : 500;
                             double ms = (System.nanoTime() - start) / 1e6;
                             meter.record(
                                     caller.tenantId(),
@@ -77,7 +81,7 @@ public class GatewayService {
                                     meteredModel,
                                     served[0],
                                     status,
-                                    failure instanceof RateLimitedException,
+                                    limited,
                                     items[0],
                                     ms);
                             metrics.record(
@@ -85,7 +89,7 @@ public class GatewayService {
                         });
     }
 
-    private Uni<GatewayAnswer> forward(
+    private CompletionStage<GatewayAnswer> forward(
             InferenceCaller caller,
             String model,
             Integer version,
@@ -98,14 +102,25 @@ public class GatewayService {
                         ? directory.find(caller.tenantId(), model, version)
                         : Optional.empty();
         if (deployment.isEmpty()) {
-            return Uni.createFrom()
-                    .item(GatewayAnswer.error(404, notFound(model, version), headers));
+            return CompletableFuture.completedFuture(
+                    GatewayAnswer.error(404, notFound(model, version), headers));
         }
         served[0] = deployment.get().version();
         return router.infer(deployment.get(), body)
-                .onItem()
-                .transform(
-                        answer -> {
+                .handle(
+                        (answer, failure) -> {
+                            if (failure != null) {
+                                if (Futures.cause(failure) instanceof NoWorkerException) {
+                                    return GatewayAnswer.error(
+                                                    503,
+                                                    "no inference worker is available for model '"
+                                                            + model
+                                                            + "'; try again shortly",
+                                                    headers)
+                                            .withHeader("Retry-After", "1");
+                                }
+                                throw new CompletionException(Futures.cause(failure));
+                            }
                             items[0] = answer.batchItems();
                             GatewayAnswer out =
                                     new GatewayAnswer(answer.status(), answer.body(), headers);
@@ -114,67 +129,54 @@ public class GatewayService {
                                     : answer.status() == 503
                                             ? out.withHeader("Retry-After", "1")
                                             : out;
-                        })
-                .onFailure(NoWorkerException.class)
-                .recoverWithItem(
-                        () ->
-                                GatewayAnswer.error(
-                                                503,
-                                                "no inference worker is available for model '"
-                                                        + model
-                                                        + "'; try again shortly",
-                                                headers)
-                                        .withHeader("Retry-After", "1"));
+                        });
     }
 
     /** After the rate limits: the monthly quotas of the tenant and of the key. */
-    private Uni<Map<String, String>> admitted(InferenceCaller caller, Verdict verdict) {
+    private CompletionStage<Map<String, String>> admitted(InferenceCaller caller, Verdict verdict) {
         Map<String, String> headers = new LinkedHashMap<>(verdict.headers());
         if (!verdict.allowed()) {
             headers.put("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            return Uni.createFrom()
-                    .failure(
-                            new RateLimitedException(
-                                    "rate-limited",
-                                    "Too many requests",
-                                    "Over the rate limit; retry after "
-                                            + verdict.retryAfterSeconds()
-                                            + " s.",
-                                    headers));
+            return CompletableFuture.failedFuture(
+                    new RateLimitedException(
+                            "rate-limited",
+                            "Too many requests",
+                            "Over the rate limit; retry after "
+                                    + verdict.retryAfterSeconds()
+                                    + " s.",
+                            headers));
         }
         Long tenantLimit = caller.tenant().monthlyInferenceRequests();
         CachedKey key = caller.key();
         Long keyLimit = key == null ? null : key.monthlyRequestLimit();
-        Uni<Boolean> tenantSpent =
+        CompletionStage<Boolean> tenantSpent =
                 tenantLimit == null
-                        ? Uni.createFrom().item(false)
-                        : meter.monthUsed(caller.tenantId()).map(used -> used >= tenantLimit);
+                        ? CompletableFuture.completedFuture(false)
+                        : meter.monthUsed(caller.tenantId()).thenApply(used -> used >= tenantLimit);
         return tenantSpent
-                .onItem()
-                .transformToUni(
+                .thenCompose(
                         spent ->
                                 spent || keyLimit == null
-                                        ? Uni.createFrom().item(spent)
-                                        : meter.monthUsed(key.id()).map(used -> used >= keyLimit))
-                .onItem()
-                .transformToUni(
+                                        ? CompletableFuture.completedFuture(spent)
+                                        : meter.monthUsed(key.id())
+                                                .thenApply(used -> used >= keyLimit))
+                .thenCompose(
                         spent -> {
                             if (!spent) {
-                                return Uni.createFrom().item(headers);
+                                return CompletableFuture.completedFuture(headers);
                             }
                             headers.put("Retry-After", Long.toString(secondsToNextMonth()));
-                            return Uni.createFrom()
-                                    .failure(
-                                            new RateLimitedException(
-                                                    "quota-exhausted",
-                                                    "Monthly quota exhausted",
-                                                    (tenantLimit != null && keyLimit == null
-                                                                    ? "The tenant's"
-                                                                    : "The")
-                                                            + " monthly inference quota is used"
-                                                            + " up; it renews at the start of the"
-                                                            + " next month (UTC).",
-                                                    headers));
+                            return CompletableFuture.failedFuture(
+                                    new RateLimitedException(
+                                            "quota-exhausted",
+                                            "Monthly quota exhausted",
+                                            (tenantLimit != null && keyLimit == null
+                                                            ? "The tenant's"
+                                                            : "The")
+                                                    + " monthly inference quota is used"
+                                                    + " up; it renews at the start of the"
+                                                    + " next month (UTC).",
+                                            headers));
                         });
     }
 

@@ -2,7 +2,6 @@ package org.mlplatform.api.inference;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -14,6 +13,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,42 +67,81 @@ public class HttpInferenceRouter implements InferenceRouter {
     }
 
     @Override
-    public Uni<WorkerAnswer> infer(ServedDeployment deployment, Buffer body) {
-        return Uni.createFrom().deferred(() -> attempt(deployment, body, null));
+    public CompletionStage<WorkerAnswer> infer(ServedDeployment deployment, Buffer body) {
+        CompletableFuture<WorkerAnswer> answer = new CompletableFuture<>();
+        attempt(deployment, body, null, answer);
+        return answer;
     }
 
-    /** One try; {@code failed} is the worker the first try could not reach, null on the first. */
-    private Uni<WorkerAnswer> attempt(ServedDeployment deployment, Buffer body, UUID failed) {
+    /**
+     * One try, completing {@code answer}; {@code failed} is the worker the first try could not
+     * reach, null on the first.
+     */
+    private void attempt(
+            ServedDeployment deployment,
+            Buffer body,
+            UUID failed,
+            CompletableFuture<WorkerAnswer> answer) {
         List<LiveWorker> ranked =
                 Rendezvous.rank(deployment.id(), workers.available(), LiveWorker::id);
         if (failed != null) {
             ranked = ranked.stream().filter(w -> !w.id().equals(failed)).toList();
         }
         if (ranked.isEmpty()) {
-            return Uni.createFrom()
-                    .failure(
-                            new NoWorkerException(
-                                    failed == null
-                                            ? "No inference worker is live."
-                                            : "No inference worker could be reached."));
+            answer.completeExceptionally(
+                    new NoWorkerException(
+                            failed == null
+                                    ? "No inference worker is live."
+                                    : "No inference worker could be reached."));
+            return;
         }
         LiveWorker worker = pick(ranked, deployment.replicas());
-        return send(worker, deployment, body)
-                .onFailure(HttpInferenceRouter::isConnectionFailure)
-                .recoverWithUni(
-                        e -> {
-                            LOG.warnf(
-                                    "Inference worker %s unreachable (%s); marked down",
-                                    worker, e.toString());
-                            workers.markDown(worker.id());
-                            if (failed != null) {
-                                return Uni.createFrom()
-                                        .failure(
-                                                new NoWorkerException(
-                                                        "No inference worker could be reached."));
-                            }
-                            return attempt(deployment, body, worker.id());
-                        });
+        AtomicInteger busy = counter(worker.id());
+        busy.incrementAndGet();
+        try {
+            calls.send(
+                    worker,
+                    deployment,
+                    body,
+                    result -> {
+                        busy.decrementAndGet();
+                        if (result.succeeded()) {
+                            answer.complete(result.result());
+                        } else {
+                            failed(deployment, body, failed, worker, result.cause(), answer);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            busy.decrementAndGet();
+            answer.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * A worker that did not answer in time is not retried (it may still be computing); one that
+     * could not be reached is marked down and the call goes once more to the next.
+     */
+    private void failed(
+            ServedDeployment deployment,
+            Buffer body,
+            UUID failedBefore,
+            LiveWorker worker,
+            Throwable e,
+            CompletableFuture<WorkerAnswer> answer) {
+        if (isTimeout(e)) {
+            answer.complete(timedOut());
+        } else if (!isConnectionFailure(e)) {
+            answer.completeExceptionally(e);
+        } else {
+            LOG.warnf("Inference worker %s unreachable (%s); marked down", worker, e.toString());
+            workers.markDown(worker.id());
+            if (failedBefore != null) {
+                answer.completeExceptionally(
+                        new NoWorkerException("No inference worker could be reached."));
+            } else {
+                attempt(deployment, body, worker.id(), answer);
+            }
+        }
     }
 
     /** The least busy of the top {@code replicas}, scanning from a rotating start. */
@@ -123,29 +163,6 @@ public class HttpInferenceRouter implements InferenceRouter {
 
     private AtomicInteger counter(UUID worker) {
         return inFlight.computeIfAbsent(worker, id -> new AtomicInteger());
-    }
-
-    private Uni<WorkerAnswer> send(LiveWorker worker, ServedDeployment deployment, Buffer body) {
-        AtomicInteger busy = counter(worker.id());
-        return Uni.createFrom()
-                .<WorkerAnswer>emitter(
-                        em -> {
-                            busy.incrementAndGet();
-                            calls.send(
-                                    worker,
-                                    deployment,
-                                    body,
-                                    result -> {
-                                        busy.decrementAndGet();
-                                        if (result.succeeded()) {
-                                            em.complete(result.result());
-                                        } else {
-                                            em.fail(result.cause());
-                                        }
-                                    });
-                        })
-                .onFailure(HttpInferenceRouter::isTimeout)
-                .recoverWithItem(e -> timedOut());
     }
 
     private WorkerAnswer timedOut() {

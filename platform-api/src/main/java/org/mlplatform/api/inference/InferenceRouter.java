@@ -1,7 +1,7 @@
 package org.mlplatform.api.inference;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.CompletionStage;
 import org.mlplatform.api.deployment.ServedDeployment;
 
 /**
@@ -16,7 +16,7 @@ public interface InferenceRouter {
      * Forwards an Open Inference Protocol JSON body to {@code POST <worker>/v2/models/<deployment
      * id>/infer}. Fails with {@link NoWorkerException} when no live worker could take it.
      */
-    Uni<WorkerAnswer> infer(ServedDeployment deployment, Buffer body);
+    CompletionStage<WorkerAnswer> infer(ServedDeployment deployment, Buffer body);
 
     /** No live inference worker could take the request; the gateway answers 503. */
     final class NoWorkerException extends RuntimeException {

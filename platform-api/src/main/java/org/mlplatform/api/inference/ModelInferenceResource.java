@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mlplatform.api.quota.TenantLimits;
 import org.mlplatform.api.quota.TenantLimitsCache;
 import org.mlplatform.api.tenant.TenantAccess;
+import org.mlplatform.contract.concurrent.Futures;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.inference.InferResponse;
 import org.mlplatform.contract.inference.ModelInferenceApi;
@@ -45,7 +50,7 @@ public class ModelInferenceResource implements ModelInferenceApi {
     @Override
     public InferResponse infer(String tenant, String model, Integer version, InferRequest request) {
         long tenantId = access.require(tenant, TenantRole.VIEWER).tenant.id;
-        TenantLimits limits = tenants.get(tenantId).await().atMost(TIMEOUT);
+        TenantLimits limits = await(tenants.get(tenantId));
         Buffer body;
         try {
             body = Buffer.buffer(json.writeValueAsBytes(request));
@@ -53,9 +58,7 @@ public class ModelInferenceResource implements ModelInferenceApi {
             throw new IllegalStateException(e);
         }
         GatewayAnswer answer =
-                gateway.infer(new InferenceCaller(limits, null), model, version, body)
-                        .await()
-                        .atMost(TIMEOUT);
+                await(gateway.infer(new InferenceCaller(limits, null), model, version, body));
         try {
             if (answer.status() / 100 == 2) {
                 return json.readValue(answer.body().getBytes(), InferResponse.class);
@@ -69,6 +72,24 @@ public class ModelInferenceResource implements ModelInferenceApi {
         } catch (IOException e) {
             throw new InferenceFailedException(
                     502, "The worker's answer is not valid JSON.", Map.of());
+        }
+    }
+
+    /** Waits on this worker thread for what the gateway's path answers asynchronously. */
+    private static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the inference", e);
+        } catch (TimeoutException e) {
+            throw new InferenceFailedException(
+                    504,
+                    "The inference did not answer within " + TIMEOUT.toSeconds() + " s.",
+                    Map.of());
+        } catch (ExecutionException e) {
+            Throwable cause = Futures.cause(e);
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
     }
 }

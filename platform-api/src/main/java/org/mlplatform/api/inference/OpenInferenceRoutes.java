@@ -2,7 +2,6 @@ package org.mlplatform.api.inference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,6 +13,8 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ import org.mlplatform.api.deployment.DeploymentDirectory;
 import org.mlplatform.api.deployment.ServedDeployment;
 import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.common.ProblemDetail;
+import org.mlplatform.contract.concurrent.Futures;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.http.BoundedBody;
 
@@ -124,14 +126,13 @@ public class OpenInferenceRoutes {
                                 rc,
                                 authenticator
                                         .authenticate(authorization)
-                                        .onItem()
-                                        .transformToUni(
+                                        .thenCompose(
                                                 caller -> {
                                                     caller.require(ApiKeyScope.INFERENCE_INVOKE);
                                                     Integer v = Versions.parse(version);
                                                     if (version != null && v == null) {
-                                                        return Uni.createFrom()
-                                                                .item(notFound(model, version));
+                                                        return CompletableFuture.completedFuture(
+                                                                notFound(model, version));
                                                     }
                                                     return gateway.infer(
                                                             new InferenceCaller(
@@ -188,14 +189,14 @@ public class OpenInferenceRoutes {
      * version when null) with {@code answer}; 404 in the protocol's form when the key may not see
      * the model or nothing of it is deployed.
      */
-    private Uni<GatewayAnswer> served(
+    private CompletionStage<GatewayAnswer> served(
             RoutingContext rc,
             String model,
             String version,
             BiFunction<Found, ServedDeployment, GatewayAnswer> answer) {
         return authenticator
                 .authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
-                .map(
+                .thenApply(
                         caller -> {
                             caller.require(ApiKeyScope.MODELS_READ);
                             Integer v = Versions.parse(version);
@@ -230,8 +231,15 @@ public class OpenInferenceRoutes {
     }
 
     /** Sends the answer, or the failure as a problem document. */
-    private void answer(RoutingContext rc, Uni<GatewayAnswer> answer) {
-        answer.subscribe().with(a -> send(rc, a), failure -> fail(rc, failure));
+    private void answer(RoutingContext rc, CompletionStage<GatewayAnswer> answer) {
+        answer.whenComplete(
+                (a, failure) -> {
+                    if (failure == null) {
+                        send(rc, a);
+                    } else {
+                        fail(rc, Futures.cause(failure));
+                    }
+                });
     }
 
     private static GatewayAnswer notFound(String model, String version) {

@@ -1,11 +1,11 @@
 package org.mlplatform.api.quota;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.mlplatform.api.common.TtlCache;
 
@@ -26,7 +26,7 @@ public class TenantLimitsCache {
         this.cache = new TtlCache<>(this::load, config.cacheTtl(), 100_000);
     }
 
-    public Uni<TenantLimits> get(long tenantId) {
+    public CompletionStage<TenantLimits> get(long tenantId) {
         return cache.get(tenantId);
     }
 

@@ -1,8 +1,8 @@
 package org.mlplatform.api.ratelimit;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * This replica's share of one shared token bucket: tokens leased from PostgreSQL a few at a time
@@ -37,34 +37,36 @@ final class LeasedBucket {
         this.burst = burst;
     }
 
-    Uni<Decision> acquire() {
+    /** Complete at once while this replica holds leased tokens. */
+    CompletionStage<Decision> acquire() {
         return acquire(3);
     }
 
-    private Uni<Decision> acquire(int attempts) {
+    private CompletionStage<Decision> acquire(int attempts) {
         CompletableFuture<TokenLeases.Lease> lease;
         synchronized (this) {
             if (rate <= 0) {
-                return Uni.createFrom().item(new Decision(false, 0, 60));
+                return CompletableFuture.completedFuture(new Decision(false, 0, 60));
             }
             if (local > 0 && System.nanoTime() < localExpiresAt) {
                 local--;
-                return Uni.createFrom().item(new Decision(true, remaining(), 0));
+                return CompletableFuture.completedFuture(new Decision(true, remaining(), 0));
             }
             if (pending == null) {
                 pending = startLease();
             }
             lease = pending;
         }
-        return Uni.createFrom()
-                .completionStage(lease)
-                .onFailure()
-                .invoke(() -> forget(lease))
-                .onItem()
-                .transformToUni(l -> afterLease(lease, l, attempts));
+        return lease.whenComplete(
+                        (l, failure) -> {
+                            if (failure != null) {
+                                forget(lease);
+                            }
+                        })
+                .thenCompose(l -> afterLease(lease, l, attempts));
     }
 
-    private Uni<Decision> afterLease(
+    private CompletionStage<Decision> afterLease(
             CompletableFuture<TokenLeases.Lease> done, TokenLeases.Lease lease, int attempts) {
         synchronized (this) {
             if (pending == done) {
@@ -75,11 +77,11 @@ final class LeasedBucket {
             }
             if (local > 0) {
                 local--;
-                return Uni.createFrom().item(new Decision(true, remaining(), 0));
+                return CompletableFuture.completedFuture(new Decision(true, remaining(), 0));
             }
             if (sharedLeft < 1 || attempts <= 1) {
                 long wait = (long) Math.ceil(Math.max(1 - sharedLeft, 0.001) / rate);
-                return Uni.createFrom().item(new Decision(false, 0, Math.max(1, wait)));
+                return CompletableFuture.completedFuture(new Decision(false, 0, Math.max(1, wait)));
             }
         }
         // Other callers spent this lease, but the shared bucket has more: lease again.

@@ -1,12 +1,13 @@
 package org.mlplatform.api.ratelimit;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,14 +46,17 @@ public class RateLimits {
         this.config = config;
     }
 
-    /** Takes one token of each limit in turn; stops at the first that refuses. */
-    public Uni<Verdict> check(List<Limit> limits) {
+    /**
+     * Takes one token of each limit in turn; stops at the first that refuses. Complete at once
+     * while this replica holds leased tokens of each.
+     */
+    public CompletionStage<Verdict> check(List<Limit> limits) {
         return check(limits, 0, new ArrayList<>());
     }
 
-    private Uni<Verdict> check(List<Limit> limits, int index, List<String[]> states) {
+    private CompletionStage<Verdict> check(List<Limit> limits, int index, List<String[]> states) {
         if (index == limits.size()) {
-            return Uni.createFrom().item(new Verdict(true, 0, headers(limits, states)));
+            return CompletableFuture.completedFuture(new Verdict(true, 0, headers(limits, states)));
         }
         Limit limit = limits.get(index);
         LeasedBucket bucket =
@@ -66,18 +70,16 @@ public class RateLimits {
                                         config.leaseFraction()));
         bucket.configure(limit.rate(), limit.burst());
         return bucket.acquire()
-                .onItem()
-                .transformToUni(
+                .thenCompose(
                         d -> {
                             states.add(state(limit, d));
                             if (!d.allowed()) {
                                 List<Limit> seen = limits.subList(0, index + 1);
-                                return Uni.createFrom()
-                                        .item(
-                                                new Verdict(
-                                                        false,
-                                                        d.retryAfterSeconds(),
-                                                        headers(seen, states)));
+                                return CompletableFuture.completedFuture(
+                                        new Verdict(
+                                                false,
+                                                d.retryAfterSeconds(),
+                                                headers(seen, states)));
                             }
                             return check(limits, index + 1, states);
                         });

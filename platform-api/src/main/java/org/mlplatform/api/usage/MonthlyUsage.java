@@ -1,6 +1,5 @@
 package org.mlplatform.api.usage;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
@@ -41,14 +42,13 @@ class MonthlyUsage {
     }
 
     /** The tenant's ({@code Long}) or the key's ({@code UUID}) use, read once if not known yet. */
-    Uni<Long> used(Object owner) {
+    CompletionStage<Long> used(Object owner) {
         Long base = flushed.get(owner);
         if (base != null) {
-            return Uni.createFrom().item(base + pendingOf(owner));
+            return CompletableFuture.completedFuture(base + pendingOf(owner));
         }
-        return Uni.createFrom()
-                .item(() -> usedNow(owner))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return CompletableFuture.supplyAsync(
+                () -> usedNow(owner), Infrastructure.getDefaultWorkerPool());
     }
 
     /** The same, blocking; for the quota API. */

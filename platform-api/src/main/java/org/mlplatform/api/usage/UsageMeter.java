@@ -3,13 +3,13 @@ package org.mlplatform.api.usage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -77,7 +77,7 @@ public class UsageMeter implements InferenceMeter {
     }
 
     /** Admitted calls this month of the tenant ({@code Long}) or key ({@code UUID}). */
-    public Uni<Long> monthUsed(Object owner) {
+    public CompletionStage<Long> monthUsed(Object owner) {
         return monthly.used(owner);
     }
 

@@ -1,6 +1,5 @@
 package org.mlplatform.api.inference;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +8,8 @@ import jakarta.enterprise.inject.Alternative;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
@@ -24,7 +25,8 @@ import org.mlplatform.api.deployment.ServedDeployment;
 public class FakeInferenceRouter implements InferenceRouter {
 
     /** What a test wants a deployment's worker to do. */
-    public interface Behaviour extends BiFunction<ServedDeployment, Buffer, Uni<WorkerAnswer>> {}
+    public interface Behaviour
+            extends BiFunction<ServedDeployment, Buffer, CompletionStage<WorkerAnswer>> {}
 
     private final Map<UUID, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final List<ServedDeployment> routed = new CopyOnWriteArrayList<>();
@@ -36,30 +38,25 @@ public class FakeInferenceRouter implements InferenceRouter {
     /** The worker sheds load: 503 with its Retry-After. */
     public static Behaviour shedding(String retryAfter) {
         return (d, b) ->
-                Uni.createFrom()
-                        .item(
-                                new WorkerAnswer(
-                                        503,
-                                        Buffer.buffer("{\"error\":\"queue full\"}"),
-                                        0,
-                                        retryAfter));
+                CompletableFuture.completedFuture(
+                        new WorkerAnswer(
+                                503, Buffer.buffer("{\"error\":\"queue full\"}"), 0, retryAfter));
     }
 
     /** No live worker. */
     public static Behaviour noWorker() {
-        return (d, b) -> Uni.createFrom().failure(new NoWorkerException("no live worker"));
+        return (d, b) -> CompletableFuture.failedFuture(new NoWorkerException("no live worker"));
     }
 
     /** The worker answers this status and error. */
     public static Behaviour error(int status, String message) {
         return (d, b) ->
-                Uni.createFrom()
-                        .item(
-                                new WorkerAnswer(
-                                        status,
-                                        new JsonObject().put("error", message).toBuffer(),
-                                        0,
-                                        null));
+                CompletableFuture.completedFuture(
+                        new WorkerAnswer(
+                                status,
+                                new JsonObject().put("error", message).toBuffer(),
+                                0,
+                                null));
     }
 
     public List<ServedDeployment> routed() {
@@ -67,24 +64,20 @@ public class FakeInferenceRouter implements InferenceRouter {
     }
 
     @Override
-    public Uni<WorkerAnswer> infer(ServedDeployment deployment, Buffer body) {
+    public CompletionStage<WorkerAnswer> infer(ServedDeployment deployment, Buffer body) {
         routed.add(deployment);
         Behaviour behaviour = behaviours.get(deployment.id());
         return behaviour != null ? behaviour.apply(deployment, body) : answer(deployment, body);
     }
 
-    private static Uni<WorkerAnswer> answer(ServedDeployment deployment, Buffer body) {
+    private static CompletionStage<WorkerAnswer> answer(ServedDeployment deployment, Buffer body) {
         JsonObject request;
         try {
             request = body.toJsonObject();
         } catch (RuntimeException e) {
-            return Uni.createFrom()
-                    .item(
-                            new WorkerAnswer(
-                                    400,
-                                    Buffer.buffer("{\"error\":\"the body is not JSON\"}"),
-                                    0,
-                                    null));
+            return CompletableFuture.completedFuture(
+                    new WorkerAnswer(
+                            400, Buffer.buffer("{\"error\":\"the body is not JSON\"}"), 0, null));
         }
         JsonArray inputs = request.getJsonArray("inputs", new JsonArray());
         JsonArray shape =
@@ -112,6 +105,7 @@ public class FakeInferenceRouter implements InferenceRouter {
         if (request.getString("id") != null) {
             answer.put("id", request.getString("id"));
         }
-        return Uni.createFrom().item(new WorkerAnswer(200, answer.toBuffer(), rows, null));
+        return CompletableFuture.completedFuture(
+                new WorkerAnswer(200, answer.toBuffer(), rows, null));
     }
 }

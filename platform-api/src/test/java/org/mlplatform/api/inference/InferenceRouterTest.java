@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,7 +245,17 @@ class InferenceRouterTest {
     }
 
     private WorkerAnswer infer(ServedDeployment deployment) {
-        return router.infer(deployment, Buffer.buffer(REQUEST)).await().atMost(WAIT);
+        try {
+            return router.infer(deployment, Buffer.buffer(REQUEST))
+                    .toCompletableFuture()
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> bodies(int n) {
@@ -260,8 +272,14 @@ class InferenceRouterTest {
                             for (int i = 0; i < bodies.size(); i++) {
                                 CompletableFuture<WorkerAnswer> answer = answers.get(i);
                                 router.infer(deployment, Buffer.buffer(bodies.get(i)))
-                                        .subscribe()
-                                        .with(answer::complete, answer::completeExceptionally);
+                                        .whenComplete(
+                                                (a, failure) -> {
+                                                    if (failure == null) {
+                                                        answer.complete(a);
+                                                    } else {
+                                                        answer.completeExceptionally(failure);
+                                                    }
+                                                });
                             }
                         });
         return answers.stream()
