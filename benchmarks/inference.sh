@@ -129,10 +129,11 @@ def ms(v):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
 p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
-bad = int(re.search(r"not_200 (\d+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+bad = int(bad.group(1)) if bad else 0
 errors = re.search(r"Socket errors: (.*)", out)
 if bad or errors:
-    sys.exit(f"{label} c={c}: {bad} answers were not 200 {errors.group(0) if errors else ''}\n{out}")
+    sys.exit(f"{label} c={c}: {bad} answers were not 2xx {errors.group(0) if errors else ''}\n{out}")
 calls = int(re.search(r"(\d+) requests in", out).group(1))
 us = lambda ticks: ticks * 1e6 / hz / max(1, calls)
 print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f} {us(api_ticks):.0f} {us(worker_ticks):.0f}")

@@ -161,28 +161,26 @@ final class TrainedServable implements ServableModel {
             }
             return model.encodeImages(images);
         }
-        List<String[]> cells = new ArrayList<>(rows);
-        int width = preprocessing.features().size();
+        List<Preprocessing.Feature> features = preprocessing.features();
+        int width = preprocessing.inputWidth();
+        float[] x = new float[rows * width];
         for (int r = 0; r < rows; r++) {
-            String[] row = new String[width];
-            for (int c = 0; c < width; c++) {
-                row[c] =
-                        first.name().equals(FEATURES)
-                                ? cell(((float[]) first.data())[r * width + c])
-                                : cell(inputs.get(c), r);
+            if (first.name().equals(FEATURES)) {
+                preprocessing.encodeRow((float[]) first.data(), r * features.size(), x, r * width);
+                continue;
             }
-            cells.add(row);
+            int at = r * width;
+            for (int c = 0; c < features.size(); c++) {
+                Preprocessing.Feature feature = features.get(c);
+                if (inputs.get(c).data() instanceof String[] text) {
+                    feature.encode(text[r], x, at);
+                } else {
+                    feature.encode(((float[]) inputs.get(c).data())[r], x, at);
+                }
+                at += feature.width();
+            }
         }
-        return model.encodeRows(cells);
-    }
-
-    private static String cell(Tensor column, int row) {
-        Object data = column.data();
-        return data instanceof String[] text ? text[row] : cell(((float[]) data)[row]);
-    }
-
-    private static String cell(float value) {
-        return Float.isNaN(value) ? "" : Float.toString(value);
+        return x;
     }
 
     private static java.awt.image.BufferedImage decode(String encoded) {

@@ -36,14 +36,38 @@ public record Preprocessing(
             return type == ColumnType.NUMERIC ? 1 : categories.size() + 1;
         }
 
-        void encode(String raw, float[] out, int offset) {
+        /** Encodes a raw cell: a number's text for NUMERIC, a category for CATEGORICAL. */
+        public void encode(String raw, float[] out, int offset) {
             if (type == ColumnType.NUMERIC) {
-                double value = parse(raw);
-                out[offset] = Double.isNaN(value) ? 0f : (float) ((value - mean) / std);
+                out[offset] = scaled(parse(raw));
                 return;
             }
             int index = raw == null ? -1 : categories.indexOf(raw.trim());
             out[offset + (index < 0 ? categories.size() : index)] = 1f;
+        }
+
+        /**
+         * Encodes a cell given as a number (NaN: missing): NUMERIC without a round trip through
+         * text; CATEGORICAL as the category that is this number ({@code 2} is the category "2" as
+         * well as "2.0").
+         */
+        public void encode(float value, float[] out, int offset) {
+            if (type == ColumnType.NUMERIC) {
+                out[offset] = scaled(value);
+                return;
+            }
+            int index = categories.size();
+            for (int i = 0; i < categories.size() && !Float.isNaN(value); i++) {
+                if ((float) parse(categories.get(i)) == value) {
+                    index = i;
+                    break;
+                }
+            }
+            out[offset + index] = 1f;
+        }
+
+        private float scaled(double value) {
+            return Double.isFinite(value) ? (float) ((value - mean) / std) : 0f;
         }
     }
 
@@ -81,6 +105,19 @@ public record Preprocessing(
         float[] out = new float[inputWidth()];
         encodeRow(cells, out, 0);
         return out;
+    }
+
+    /**
+     * Encodes one tabular row given as numbers, {@code features().size()} of them from {@code
+     * values[from]}, in {@link #features} order.
+     */
+    public void encodeRow(float[] values, int from, float[] out, int offset) {
+        int at = offset;
+        for (int i = 0; i < features.size(); i++) {
+            Feature feature = features.get(i);
+            feature.encode(values[from + i], out, at);
+            at += feature.width();
+        }
     }
 
     public void encodeRow(String[] cells, float[] out, int offset) {

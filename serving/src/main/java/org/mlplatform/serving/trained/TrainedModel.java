@@ -100,14 +100,7 @@ public final class TrainedModel implements AutoCloseable {
         int width = preprocessing.inputWidth();
         float[] x = new float[rows.size() * width];
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).length != preprocessing.features().size()) {
-                throw new IllegalArgumentException(
-                        "A row needs %d values (%s), got %d"
-                                .formatted(
-                                        preprocessing.features().size(),
-                                        card.inputs(),
-                                        rows.get(i).length));
-            }
+            checkWidth(rows.get(i).length);
             preprocessing.encodeRow(rows.get(i), x, i * width);
         }
         return x;
@@ -125,20 +118,25 @@ public final class TrainedModel implements AutoCloseable {
         return predictRows(rows);
     }
 
-    /** A [N, F] tensor with one raw number per feature column. */
+    /** A [N, F] tensor with one raw number per feature column (NaN: missing). */
     public Prediction predictFeatures(float[][] rows) throws TranslateException {
-        List<String[]> cells = new ArrayList<>(rows.length);
-        for (float[] row : rows) {
-            String[] text = new String[row.length];
-            for (int i = 0; i < row.length; i++) {
-                text[i] = Float.isNaN(row[i]) ? "" : Float.toString(row[i]);
-            }
-            cells.add(text);
+        int width = preprocessing.inputWidth();
+        float[] x = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            checkWidth(rows[i].length);
+            preprocessing.encodeRow(rows[i], 0, x, i * width);
         }
-        return predictRows(cells);
+        return predictEncoded(x, rows.length);
     }
 
-    /** Decoded images, resized and normalised as in training. */
+    private void checkWidth(int values) {
+        if (values != preprocessing.features().size()) {
+            throw new IllegalArgumentException(
+                    "A row needs %d values (%s), got %d"
+                            .formatted(preprocessing.features().size(), card.inputs(), values));
+        }
+    }
+
     public Prediction predictImages(List<BufferedImage> images) throws TranslateException {
         return predictEncoded(encodeImages(images), images.size());
     }

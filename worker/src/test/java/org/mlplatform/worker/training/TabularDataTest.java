@@ -43,6 +43,42 @@ class TabularDataTest {
     }
 
     @Test
+    void shouldEncodeARowOfNumbersAsItsTextAndMatchCategoriesByValue() throws Exception {
+        TrainingData data =
+                TabularData.prepare(
+                        CsvTable.read(
+                                new StringReader("x,grade,label\n1.5,1,a\n3.25,2,b\n5,1,a\n")),
+                        new DataSettings(
+                                TrainingTask.CLASSIFICATION,
+                                "label",
+                                null,
+                                Map.of("x", ColumnType.NUMERIC, "grade", ColumnType.CATEGORICAL),
+                                null,
+                                0.0,
+                                1L,
+                                16,
+                                1));
+        Preprocessing p = data.preprocessing();
+        float[] numbers = {9f, 2.5f, 2f, Float.NaN, 7f};
+
+        assertThat(encode(p, numbers, 1)).containsExactly(encode(p, "2.5", "2"), within(1e-6f));
+        assertThat(encode(p, numbers, 3)).containsExactly(encode(p, "", "7"));
+        assertThat(encode(p, "", "7")).containsExactly(0f, 0f, 0f, 1f);
+    }
+
+    private static float[] encode(Preprocessing p, float[] values, int from) {
+        float[] out = new float[p.inputWidth()];
+        p.encodeRow(values, from, out, 0);
+        return out;
+    }
+
+    private static float[] encode(Preprocessing p, String... cells) {
+        float[] out = new float[p.inputWidth()];
+        p.encodeRow(cells, out, 0);
+        return out;
+    }
+
+    @Test
     void shouldInferCategoricalColumnsWithoutAProfile() throws Exception {
         TrainingData data = prepare("colour,label\nred,a\nblue,b\n,a\n", 0.0, null);
 
