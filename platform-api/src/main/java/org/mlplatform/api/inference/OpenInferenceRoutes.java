@@ -230,14 +230,21 @@ public class OpenInferenceRoutes {
                         Map.of("Connection", "close")));
     }
 
-    /** Sends the answer, or the failure as a problem document. */
+    /**
+     * Sends the answer, or the failure as a problem document; a failure while sending is answered
+     * too (a callback's exception would otherwise vanish into the stage and leave the call open).
+     */
     private void answer(RoutingContext rc, CompletionStage<GatewayAnswer> answer) {
         answer.whenComplete(
                 (a, failure) -> {
-                    if (failure == null) {
-                        send(rc, a);
-                    } else {
+                    if (failure != null) {
                         fail(rc, Futures.cause(failure));
+                        return;
+                    }
+                    try {
+                        send(rc, a);
+                    } catch (RuntimeException e) {
+                        fail(rc, e);
                     }
                 });
     }
