@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The portal in headless Chromium, signed in through Keycloak's own page. */
@@ -188,6 +189,15 @@ class PortalE2ETest {
                                 !d.findElements(By.id("undeploy-" + model + "-1")).isEmpty()
                                         && !d.findElements(By.cssSelector(".status-READY"))
                                                 .isEmpty());
+
+                // Change its batching while it serves.
+                browser.element(By.id("edit-" + model + "-1")).click();
+                WebElement batchSize = browser.element(By.cssSelector("#edit-batch-size input"));
+                batchSize.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+                browser.element(By.id("edit-submit")).click();
+                browser.awaitTrue(
+                        "the new batching in the list",
+                        d -> d.getPageSource().contains("up to 4 per batch, 2 ms wait"));
 
                 // Create a key: its secret is shown once, in a dialog.
                 browser.driver.get(Platform.PORTAL + "/t/acme/api-keys");

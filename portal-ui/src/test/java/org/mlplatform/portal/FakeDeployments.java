@@ -11,6 +11,7 @@ import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.deployment.DeploymentsApi;
+import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.inference.InferResponse;
 import org.mlplatform.contract.inference.ModelInferenceApi;
@@ -137,6 +138,31 @@ public class FakeDeployments implements DeploymentsApi, ModelInferenceApi {
                 .filter(d -> d.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new PlatformApiException(404, "Not found."));
+    }
+
+    @Override
+    public DeploymentResponse update(String tenant, UUID id, UpdateDeploymentRequest request) {
+        DeploymentResponse d = get(tenant, id);
+        platform.write(request);
+        DeploymentResponse changed =
+                new DeploymentResponse(
+                        d.id(),
+                        d.model(),
+                        d.version(),
+                        d.format(),
+                        d.status(),
+                        d.failureReason(),
+                        request.maxBatchSize() != null ? request.maxBatchSize() : d.maxBatchSize(),
+                        request.maxBatchDelayMs() != null
+                                ? request.maxBatchDelayMs()
+                                : d.maxBatchDelayMs(),
+                        request.replicas() != null ? request.replicas() : d.replicas(),
+                        d.defaultVersion(),
+                        d.replicaStatus(),
+                        d.createdAt(),
+                        d.readyAt());
+        deployments.replaceAll(x -> x.id().equals(id) ? changed : x);
+        return changed;
     }
 
     @Override

@@ -65,8 +65,8 @@ final class BatchAggregator {
     // The serving threads take turns: one fills a batch while another runs a forward pass.
     private final Object turn = new Object();
     private final int capacity;
-    private final int maxBatchSize;
-    private final long maxDelayNanos;
+    private int maxBatchSize;
+    private long maxDelayNanos;
     private int queuedRows;
     // Whether the last batch held more than one request: only then is waiting for more worth it.
     private boolean callersOverlap;
@@ -75,6 +75,18 @@ final class BatchAggregator {
         this.capacity = Math.max(1, capacity);
         this.maxBatchSize = maxBatchSize;
         this.maxDelayNanos = maxDelayNanos;
+    }
+
+    /** New batching settings, which the batch being filled already obeys. */
+    void configure(int newMaxBatchSize, long newMaxDelayNanos) {
+        lock.lock();
+        try {
+            maxBatchSize = newMaxBatchSize;
+            maxDelayNanos = newMaxDelayNanos;
+            filled.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Queues the job; false when the queue is full. */
@@ -134,10 +146,10 @@ final class BatchAggregator {
                     idle = arrived.awaitNanos(idle);
                 }
                 if (callersOverlap) {
-                    long deadline = queue.peekFirst().enqueuedNanos() + maxDelayNanos;
-                    for (long remaining = deadline - System.nanoTime();
-                            queuedRows < maxBatchSize && remaining > 0; ) {
-                        remaining = filled.awaitNanos(remaining);
+                    for (long remaining = remainingDelay();
+                            queuedRows < maxBatchSize && remaining > 0;
+                            remaining = remainingDelay()) {
+                        filled.awaitNanos(remaining);
                     }
                 }
                 return queue.isEmpty() ? List.of() : take(); // drained while it waited
@@ -145,6 +157,12 @@ final class BatchAggregator {
                 lock.unlock();
             }
         }
+    }
+
+    /** How much longer the first queued request may wait for company; 0 when none is queued. */
+    private long remainingDelay() {
+        Job first = queue.peekFirst();
+        return first == null ? 0 : first.enqueuedNanos() + maxDelayNanos - System.nanoTime();
     }
 
     /** Takes the first request and those behind it that fit with it. */

@@ -19,7 +19,7 @@ final class ModelPool {
 
     private static final Logger LOG = Logger.getLogger(ModelPool.class);
 
-    private final DeploymentAssignment assignment;
+    private volatile DeploymentAssignment assignment;
     private final ServableModel model;
     private final InferenceMetrics.Meters meters;
     private final BatchAggregator aggregator;
@@ -38,9 +38,7 @@ final class ModelPool {
         this.meters = meters;
         this.aggregator =
                 new BatchAggregator(
-                        queueSize,
-                        Math.max(1, assignment.maxBatchSize()),
-                        TimeUnit.MILLISECONDS.toNanos(Math.max(0, assignment.maxBatchDelayMs())));
+                        queueSize, maxBatchSize(assignment), maxBatchDelayNanos(assignment));
         for (int i = 0; i < Math.max(1, threadCount); i++) {
             Thread thread = new Thread(this::serve, "infer-" + shortId() + "-" + i);
             thread.setDaemon(true);
@@ -51,6 +49,23 @@ final class ModelPool {
 
     DeploymentAssignment assignment() {
         return assignment;
+    }
+
+    /**
+     * Takes the deployment's changed settings: batching applies from the batch being filled on; the
+     * loaded model stays.
+     */
+    void reconfigure(DeploymentAssignment changed) {
+        assignment = changed;
+        aggregator.configure(maxBatchSize(changed), maxBatchDelayNanos(changed));
+    }
+
+    private static int maxBatchSize(DeploymentAssignment a) {
+        return Math.max(1, a.maxBatchSize());
+    }
+
+    private static long maxBatchDelayNanos(DeploymentAssignment a) {
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, a.maxBatchDelayMs()));
     }
 
     ServableModel model() {

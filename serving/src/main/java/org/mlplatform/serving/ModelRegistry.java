@@ -64,13 +64,16 @@ public class ModelRegistry {
     /**
      * Holds exactly the deployments the platform assigned to this runtime (its latest answer): new
      * ones are loaded and warmed up in the background, ones gone from the list are drained and
-     * unloaded. Deployments loaded on a first request are left alone.
+     * unloaded, and held ones whose batching changed take it without reloading. Deployments loaded
+     * on a first request are left alone.
      */
     public synchronized void hold(List<DeploymentAssignment> assignments) {
         Set<UUID> current = new HashSet<>();
         for (DeploymentAssignment assignment : assignments) {
             current.add(assignment.id());
-            if (!assigned.contains(assignment.id())) {
+            if (assigned.contains(assignment.id())) {
+                reconfigure(assignment);
+            } else {
                 LOG.infof(
                         "Assigned deployment %s (%s/%s v%d)",
                         assignment.id(),
@@ -86,6 +89,28 @@ public class ModelRegistry {
             }
         }
         assigned = Set.copyOf(current);
+    }
+
+    private void reconfigure(DeploymentAssignment changed) {
+        DeploymentSlot slot = slots.get(changed.id());
+        if (slot == null || changed.equals(slot.assignment)) {
+            return;
+        }
+        LOG.infof(
+                "Deployment %s changed: batches of up to %d rows, waiting up to %d ms",
+                changed.id(), changed.maxBatchSize(), changed.maxBatchDelayMs());
+        slot.assignment = changed;
+        // A pool still loading was made from the assignment before; it takes the latest once done.
+        slot.pool.thenAccept(pool -> pool.reconfigure(slot.assignment));
+    }
+
+    /** What a loaded deployment runs with here; empty while loading or when not held. */
+    public Optional<DeploymentAssignment> assignment(UUID id) {
+        DeploymentSlot slot = slots.get(id);
+        if (slot == null || !slot.pool.isDone() || slot.pool.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(slot.pool.join().assignment());
     }
 
     /** The deployments of the last {@link #hold} call. */

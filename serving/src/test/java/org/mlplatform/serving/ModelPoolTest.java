@@ -118,6 +118,28 @@ class ModelPoolTest {
         assertThat(model.batchRows).containsExactly(1, 2, 1, 1);
     }
 
+    @Test
+    void shouldApplyChangedBatchingToTheBatchBeingFilled() throws Exception {
+        pool = pool(8, 60_000, 64, 1);
+        overlappingCallers();
+        CompletableFuture<List<Tensor>> waiting = pool.submit(rows(1, 3));
+        Thread.sleep(200);
+        assertThat(waiting).as("waits up to a minute for company").isNotDone();
+
+        pool.reconfigure(assignment(pool.assignment().id(), 2, 0));
+
+        assertThat((float[]) waiting.get(10, TimeUnit.SECONDS).get(0).data()).containsExactly(6f);
+        assertThat(pool.assignment().maxBatchSize()).isEqualTo(2);
+        List<CompletableFuture<List<Tensor>>> next = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            next.add(pool.submit(rows(1, 10 + i)));
+        }
+        CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(model.batchRows.subList(3, model.batchRows.size()))
+                .allSatisfy(rows -> assertThat(rows).isBetween(1, 2))
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
+
     /** A forward pass held while two requests queue: batches of one, then of both. */
     private void overlappingCallers() throws Exception {
         CompletableFuture<List<Tensor>> first = pool.submit(rows(1, 0));
@@ -184,13 +206,16 @@ class ModelPoolTest {
     }
 
     private ModelPool pool(int maxBatch, int delayMs, int queueSize, int threads) {
-        DeploymentAssignment assignment =
-                new DeploymentAssignment(
-                        UUID.randomUUID(), "t", "m", 1, null, null, null, false, maxBatch, delayMs);
+        DeploymentAssignment assignment = assignment(UUID.randomUUID(), maxBatch, delayMs);
         InferenceMetrics.Meters meters =
                 new InferenceMetrics(new SimpleMeterRegistry())
                         .forDeployment(assignment.id(), "t", "m");
         return new ModelPool(assignment, model, meters, queueSize, threads);
+    }
+
+    private static DeploymentAssignment assignment(UUID id, int maxBatch, int delayMs) {
+        return new DeploymentAssignment(
+                id, "t", "m", 1, null, null, null, false, maxBatch, delayMs);
     }
 
     /** {@code n} rows [n, 1] of FP32 values {@code start, start + 1, ...}. */

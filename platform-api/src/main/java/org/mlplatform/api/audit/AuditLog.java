@@ -31,6 +31,7 @@ public class AuditLog {
     public static final String TRAINING_JOB_CREATED = "training_job.created";
     public static final String TRAINING_JOB_CANCELLED = "training_job.cancelled";
     public static final String DEPLOYMENT_CREATED = "deployment.created";
+    public static final String DEPLOYMENT_UPDATED = "deployment.updated";
     public static final String DEPLOYMENT_DELETED = "deployment.deleted";
     public static final String API_KEY_CREATED = "api_key.created";
     public static final String API_KEY_ROTATED = "api_key.rotated";

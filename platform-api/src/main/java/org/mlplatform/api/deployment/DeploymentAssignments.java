@@ -66,6 +66,20 @@ public class DeploymentAssignments {
         return mine.stream().map(d -> assignment(d, slugs.get(d.tenantId))).toList();
     }
 
+    /**
+     * Forgets the reports of workers that no longer rank among the deployment's top {@code
+     * replicas} live inference workers (after its replicas went down: they drop it on their next
+     * poll), so that its status and replica list count only the workers that serve it.
+     */
+    void forgetReplicasBeyondTop(Deployment d) {
+        List<UUID> live = workers.liveInferenceWorkers().stream().map(w -> w.id).toList();
+        List<UUID> top = Rendezvous.top(d.id, live, Function.identity(), d.replicas);
+        DeploymentReplica.delete(
+                "key.deploymentId = ?1 and key.workerId not in ?2",
+                d.id,
+                top.isEmpty() ? List.of(d.id) : top);
+    }
+
     /** One deployment, for a lazy load after a failover; 404 when it does not exist. */
     @Transactional
     public DeploymentAssignment get(UUID id) {

@@ -20,12 +20,14 @@ import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.common.Paging;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.contract.deployment.DeploymentResponse;
+import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
 import org.mlplatform.contract.model.ModelVersionStatus;
 import org.mlplatform.contract.tenant.TenantRole;
 
 /**
- * A tenant's deployments: members read, MEMBER and stronger deploy and undeploy. Writes hold the
- * model's row lock, which serialises them with version deletes and default-version changes.
+ * A tenant's deployments: members read, MEMBER and stronger deploy, change and undeploy. Writes
+ * hold the model's row lock, which serialises them with version deletes and default-version
+ * changes.
  */
 @ApplicationScoped
 public class DeploymentService {
@@ -37,16 +39,19 @@ public class DeploymentService {
     private final TenantAccess access;
     private final AuditLog audit;
     private final DeploymentResponses responses;
+    private final DeploymentAssignments assignments;
     private final Event<DeploymentsChanged> changed;
 
     public DeploymentService(
             TenantAccess access,
             AuditLog audit,
             DeploymentResponses responses,
+            DeploymentAssignments assignments,
             Event<DeploymentsChanged> changed) {
         this.access = access;
         this.audit = audit;
         this.responses = responses;
+        this.assignments = assignments;
         this.changed = changed;
     }
 
@@ -124,6 +129,44 @@ public class DeploymentService {
     public DeploymentResponse get(String slug, UUID id) {
         long tenantId = access.require(slug, TenantRole.VIEWER).tenant.id;
         return responses.of(find(tenantId, id));
+    }
+
+    /**
+     * Changes batching and replicas in place: the deployment keeps its id and its loaded replicas
+     * keep serving. The audit entry holds each change as {@code {from, to}}; a request that changes
+     * nothing changes and records nothing.
+     */
+    @Transactional
+    public DeploymentResponse update(String slug, UUID id, UpdateDeploymentRequest request) {
+        Membership mine = access.require(slug, TenantRole.MEMBER);
+        Deployment d = find(mine.tenant.id, id);
+        Model.lockByName(mine.tenant.id, d.model.name).orElseThrow();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        int replicasBefore = d.replicas;
+        d.maxBatchSize = change(changes, "maxBatchSize", d.maxBatchSize, request.maxBatchSize());
+        d.maxBatchDelayMs =
+                change(changes, "maxBatchDelayMs", d.maxBatchDelayMs, request.maxBatchDelayMs());
+        d.replicas = change(changes, "replicas", d.replicas, request.replicas());
+        if (changes.isEmpty()) {
+            return responses.of(d);
+        }
+        if (d.replicas < replicasBefore) {
+            assignments.forgetReplicasBeyondTop(d);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("id", d.id.toString());
+        details.putAll(changes);
+        record(mine, AuditLog.DEPLOYMENT_UPDATED, d, details);
+        changed.fire(new DeploymentsChanged());
+        return responses.of(d);
+    }
+
+    private static int change(Map<String, Object> changes, String field, int from, Integer to) {
+        if (to == null || to == from) {
+            return from;
+        }
+        changes.put(field, Map.of("from", from, "to", to));
+        return to;
     }
 
     /** Undeploys; when it was the model's explicit default version, the default is cleared. */

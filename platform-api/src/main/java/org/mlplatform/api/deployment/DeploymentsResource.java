@@ -8,6 +8,7 @@ import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentsApi;
+import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
 
 /** A tenant's deployments; the rules live in {@link DeploymentService}. */
 @Authenticated
@@ -38,6 +39,11 @@ public class DeploymentsResource implements DeploymentsApi {
     @Override
     public DeploymentResponse get(String tenant, UUID id) {
         return deployments.get(tenant, id);
+    }
+
+    @Override
+    public DeploymentResponse update(String tenant, UUID id, UpdateDeploymentRequest request) {
+        return deployments.update(tenant, id, request);
     }
 
     @Override

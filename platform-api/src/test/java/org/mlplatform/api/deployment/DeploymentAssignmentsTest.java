@@ -195,6 +195,37 @@ class DeploymentAssignmentsTest {
     }
 
     @Test
+    void shouldAssignMoreWorkersWhenReplicasGoUpAndForgetTheDroppedOnesWhenTheyGoDown() {
+        Team team = TestData.team();
+        List<UUID> workers =
+                List.of(
+                        inferenceWorker("http://a"),
+                        inferenceWorker("http://b"),
+                        inferenceWorker("http://c"));
+        String id = deployment(team, 1);
+        UUID first = holders(workers).get(id).get(0);
+        report(id, first, Map.of("status", "READY", "loadMillis", 5));
+
+        scale(team, id, Map.of("replicas", 3, "maxBatchSize", 16));
+
+        assertThat(holders(workers).get(id)).containsExactlyInAnyOrderElementsOf(workers);
+        assertThat(assigned(first).getList("findAll { it.id == '" + id + "' }.maxBatchSize"))
+                .containsExactly(16);
+        for (UUID w : workers) {
+            report(id, w, Map.of("status", "READY", "loadMillis", 5));
+        }
+        assertThat(status(team, id).getList("replicaStatus")).hasSize(3);
+
+        scale(team, id, Map.of("replicas", 1));
+
+        List<UUID> kept = holders(workers).get(id);
+        assertThat(kept).containsExactly(first);
+        JsonPath after = status(team, id);
+        assertThat(after.getString("status")).isEqualTo("READY");
+        assertThat(after.getList("replicaStatus")).hasSize(1);
+    }
+
+    @Test
     void shouldDropAWorkerThatSignedOffFromTheLiveOnes() {
         UUID a = inferenceWorker("http://a");
         assertThat(liveInferenceWorkers()).contains(a);
@@ -237,6 +268,14 @@ class DeploymentAssignmentsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    private static void scale(Team team, String id, Map<String, Object> change) {
+        as(team.member())
+                .body(change)
+                .patch("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id)
+                .then()
+                .statusCode(200);
     }
 
     private static Map<String, List<UUID>> holders(List<UUID> workers) {

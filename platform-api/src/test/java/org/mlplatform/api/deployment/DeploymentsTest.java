@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,16 @@ class DeploymentsTest {
                 .delete("/api/v1/tenants/{t}/deployments/{id}", team.slug(), theirs)
                 .then()
                 .statusCode(404);
+        as(team.owner())
+                .body(Map.of("replicas", 2))
+                .patch("/api/v1/tenants/{t}/deployments/{id}", team.slug(), theirs)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        as(team.outsider())
+                .get("/api/v1/tenants/{t}/deployments/{id}", team.otherSlug(), theirs)
+                .then()
+                .body("replicas", org.hamcrest.Matchers.equalTo(1));
         assertThat(deploy(team.slug(), team.owner(), theirModel, 1, Map.of()).statusCode())
                 .isEqualTo(404);
         as(team.owner())
@@ -205,6 +216,11 @@ class DeploymentsTest {
 
         assertThat(deploy(team.slug(), team.viewer(), model, v2, Map.of()).statusCode())
                 .isEqualTo(403);
+        as(team.viewer())
+                .body(Map.of("maxBatchSize", 1))
+                .patch("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id)
+                .then()
+                .statusCode(403);
         as(team.viewer())
                 .delete("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id)
                 .then()
@@ -255,5 +271,102 @@ class DeploymentsTest {
         assertThat(events.getString("items[1].details.id")).isEqualTo(id);
         // Deploying again after undeploying is allowed.
         deployed(team.slug(), team.member(), model, version);
+    }
+
+    @Test
+    void shouldChangeBatchingAndReplicasInPlaceAndAuditEachChange() {
+        Team team = TestData.team();
+        String model = Models.create(team.slug(), team.member());
+        int version = readyVersion(team.slug(), team.member(), model);
+        String id = deployed(team.slug(), team.member(), model, version);
+
+        JsonPath changed = patched(team, id, Map.of("maxBatchSize", 4, "replicas", 3));
+        JsonPath unchanged = patched(team, id, Map.of("maxBatchSize", 4));
+        JsonPath delay = patched(team, id, Map.of("maxBatchDelayMs", 0));
+
+        assertThat(changed.getString("id")).isEqualTo(id);
+        assertThat(changed.getInt("maxBatchSize")).isEqualTo(4);
+        assertThat(changed.getInt("maxBatchDelayMs")).isEqualTo(2);
+        assertThat(changed.getInt("replicas")).isEqualTo(3);
+        assertThat(unchanged.getMap("")).isEqualTo(changed.getMap(""));
+        assertThat(delay.getInt("maxBatchDelayMs")).isEqualTo(0);
+        assertThat(delay.getInt("maxBatchSize")).isEqualTo(4);
+        JsonPath got = get(team, id);
+        assertThat(got.getInt("replicas")).isEqualTo(3);
+        assertThat(got.getInt("maxBatchDelayMs")).isEqualTo(0);
+        JsonPath events =
+                as(team.owner())
+                        .get("/api/v1/tenants/{t}/audit-events", team.slug())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        // The request that changed nothing recorded nothing.
+        assertThat(events.getList("items.action", String.class))
+                .startsWith("deployment.updated", "deployment.updated", "deployment.created");
+        assertThat(events.getInt("items[0].details.maxBatchDelayMs.from")).isEqualTo(2);
+        assertThat(events.getInt("items[0].details.maxBatchDelayMs.to")).isEqualTo(0);
+        assertThat(events.getMap("items[1].details"))
+                .containsEntry("id", id)
+                .containsEntry("maxBatchSize", Map.of("from", 8, "to", 4))
+                .containsEntry("replicas", Map.of("from", 1, "to", 3))
+                .doesNotContainKey("maxBatchDelayMs");
+        assertThat(events.getString("items[1].target")).isEqualTo(model + "/v" + version);
+    }
+
+    @Test
+    void shouldRejectInvalidChangesWith400AndKeepTheDeployment() {
+        Team team = TestData.team();
+        String model = Models.create(team.slug(), team.member());
+        String id =
+                deployed(
+                        team.slug(),
+                        team.member(),
+                        model,
+                        readyVersion(team.slug(), team.member(), model));
+
+        for (Map<String, Object> bad :
+                List.of(
+                        Map.<String, Object>of("maxBatchSize", 0),
+                        Map.<String, Object>of("maxBatchSize", 257),
+                        Map.<String, Object>of("maxBatchDelayMs", -1),
+                        Map.<String, Object>of("replicas", 0, "maxBatchSize", 4),
+                        Map.<String, Object>of("replicas", 17))) {
+            patch(team, id, bad).then().statusCode(400).contentType("application/problem+json");
+        }
+        as(team.member())
+                .body("[1]")
+                .patch("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        patch(team, UUID.randomUUID().toString(), Map.of("replicas", 2))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
+        JsonPath got = get(team, id);
+        assertThat(got.getInt("maxBatchSize")).isEqualTo(8);
+        assertThat(got.getInt("maxBatchDelayMs")).isEqualTo(2);
+        assertThat(got.getInt("replicas")).isEqualTo(1);
+    }
+
+    private static JsonPath patched(Team team, String id, Map<String, Object> body) {
+        return patch(team, id, body).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath get(Team team, String id) {
+        return as(team.viewer())
+                .get("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static Response patch(Team team, String id, Map<String, Object> body) {
+        return as(team.member())
+                .body(body)
+                .patch("/api/v1/tenants/{t}/deployments/{id}", team.slug(), id);
     }
 }

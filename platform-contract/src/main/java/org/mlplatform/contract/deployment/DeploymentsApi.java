@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,7 @@ import org.mlplatform.contract.common.PageResponse;
 
 /**
  * A tenant's deployments: model versions served by inference workers. Members read; MEMBER and
- * stronger deploy and undeploy.
+ * stronger deploy, change and undeploy.
  */
 @Path("/api/v1/tenants/{tenant}/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +44,17 @@ public interface DeploymentsApi {
     @GET
     @Path("/{id}")
     DeploymentResponse get(@PathParam("tenant") String tenant, @PathParam("id") UUID id);
+
+    /**
+     * Changes batching or replicas without interrupting calls: workers apply batching to their next
+     * batch and load or drop replicas within a few seconds. 200 with the deployment.
+     */
+    @PATCH
+    @Path("/{id}")
+    DeploymentResponse update(
+            @PathParam("tenant") String tenant,
+            @PathParam("id") UUID id,
+            @Valid @NotNull UpdateDeploymentRequest request);
 
     /** Stops serving: 204. Workers unload it within a few seconds. */
     @DELETE

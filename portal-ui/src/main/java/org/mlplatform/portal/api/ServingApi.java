@@ -9,6 +9,7 @@ import org.mlplatform.contract.common.Paging;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentsApi;
+import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.inference.InferResponse;
 import org.mlplatform.contract.inference.ModelInferenceApi;
@@ -57,6 +58,11 @@ public class ServingApi {
     /** Deploys a READY version; a 409 says it is not READY or is deployed already. */
     public DeploymentResponse deploy(String tenant, CreateDeploymentRequest request) {
         return ApiCalls.call(() -> deployments.create(tenant, request).getEntity());
+    }
+
+    /** Changes batching or replicas of a serving deployment; a 400 names the refused fields. */
+    public DeploymentResponse update(String tenant, UUID id, UpdateDeploymentRequest request) {
+        return ApiCalls.call(() -> deployments.update(tenant, id, request));
     }
 
     /** Stops serving the deployment. */

@@ -2,7 +2,6 @@ package org.mlplatform.portal.apikey;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -23,6 +22,7 @@ import java.util.Set;
 import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.apikey.CreateApiKeyRequest;
 import org.mlplatform.contract.apikey.RateLimit;
+import org.mlplatform.portal.layout.FieldErrors;
 
 /**
  * A new API key: name, scopes, the models it may call, when it expires (at most a year ahead) and
@@ -148,26 +148,19 @@ class CreateApiKeyForm extends FormLayout {
      * @return whether a field shows it
      */
     boolean showFieldErrors(Map<String, String> fields) {
-        boolean shown = false;
-        for (Map.Entry<String, String> error : fields.entrySet()) {
-            HasValidation field =
-                    switch (error.getKey()) {
-                        case "name" -> name;
-                        case "scopes" -> scopes;
-                        case "models" -> models;
-                        case "expiresAt" -> expiresOn;
-                        case "requestsPerSecond", "rateLimit" -> requestsPerSecond;
-                        case "burst" -> burst;
-                        case "monthlyRequestLimit" -> monthlyLimit;
-                        default -> null;
-                    };
-            if (field != null) {
-                field.setErrorMessage(error.getValue());
-                field.setInvalid(true);
-                shown = true;
-            }
-        }
-        return shown;
+        return FieldErrors.show(
+                fields,
+                field ->
+                        switch (field) {
+                            case "name" -> name;
+                            case "scopes" -> scopes;
+                            case "models" -> models;
+                            case "expiresAt" -> expiresOn;
+                            case "requestsPerSecond", "rateLimit" -> requestsPerSecond;
+                            case "burst" -> burst;
+                            case "monthlyRequestLimit" -> monthlyLimit;
+                            default -> null;
+                        });
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

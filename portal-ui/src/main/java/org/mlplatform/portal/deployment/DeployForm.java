@@ -2,7 +2,6 @@ package org.mlplatform.portal.deployment;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,6 +14,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
+import org.mlplatform.portal.layout.FieldErrors;
 
 /**
  * Deploys a READY model version with its batching settings (the contract's defaults prefilled).
@@ -102,24 +102,17 @@ class DeployForm extends FormLayout {
         if (status == 409 || status == 404) {
             fields = Map.of("version", message);
         }
-        boolean shown = false;
-        for (Map.Entry<String, String> error : fields.entrySet()) {
-            HasValidation field =
-                    switch (error.getKey()) {
-                        case "model" -> model;
-                        case "version" -> version;
-                        case "maxBatchSize" -> maxBatchSize;
-                        case "maxBatchDelayMs" -> maxBatchDelayMs;
-                        case "replicas" -> replicas;
-                        default -> null;
-                    };
-            if (field != null) {
-                field.setErrorMessage(error.getValue());
-                field.setInvalid(true);
-                shown = true;
-            }
-        }
-        return shown;
+        return FieldErrors.show(
+                fields,
+                name ->
+                        switch (name) {
+                            case "model" -> model;
+                            case "version" -> version;
+                            case "maxBatchSize" -> maxBatchSize;
+                            case "maxBatchDelayMs" -> maxBatchDelayMs;
+                            case "replicas" -> replicas;
+                            default -> null;
+                        });
     }
 
     Registration addModelChosenListener(ComponentEventListener<ModelChosenEvent> listener) {

@@ -33,9 +33,10 @@ import org.mlplatform.portal.model.ModelView;
 import org.mlplatform.portal.tenant.TenantView;
 
 /**
- * The model versions a tenant serves. MEMBERs and up deploy, undeploy and choose the version that
- * answers a model's unversioned calls. While a deployment is PENDING the page polls every {@value
- * #POLL_MILLIS} ms, so it turns READY or FAILED without a reload.
+ * The model versions a tenant serves. MEMBERs and up deploy, change batching and replicas,
+ * undeploy, and choose the version that answers a model's unversioned calls. While a deployment is
+ * PENDING the page polls every {@value #POLL_MILLIS} ms, so it turns READY or FAILED without a
+ * reload.
  */
 @Route(value = "t/:tenant/deployments", layout = MainLayout.class)
 @PageTitle("Deployments")
@@ -150,6 +151,13 @@ public class DeploymentsView extends TenantView {
             makeDefault.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(makeDefault);
         }
+        Button change =
+                new Button(
+                        "Change",
+                        e -> EditDeploymentDialog.open(serving, tenant, d, c -> refresh()));
+        change.setId("edit-" + d.model() + "-" + d.version());
+        change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        actions.add(change);
         Button undeploy = new Button("Undeploy", e -> confirmUndeploy(d));
         undeploy.setId("undeploy-" + d.model() + "-" + d.version());
         undeploy.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

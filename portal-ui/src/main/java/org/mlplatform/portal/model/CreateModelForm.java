@@ -17,6 +17,7 @@ import java.util.Map;
 import org.mlplatform.contract.model.CreateModelRequest;
 import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.tenant.Slugs;
+import org.mlplatform.portal.layout.FieldErrors;
 
 /** Name, description and task of a new model; fires {@link SaveEvent} with a valid request. */
 class CreateModelForm extends FormLayout {
@@ -86,23 +87,14 @@ class CreateModelForm extends FormLayout {
         if (status == 409) {
             fields = Map.of("name", message);
         }
-        boolean shown = false;
-        for (Map.Entry<String, String> error : fields.entrySet()) {
-            switch (error.getKey()) {
-                case "name" -> {
-                    name.setErrorMessage(error.getValue());
-                    name.setInvalid(true);
-                    shown = true;
-                }
-                case "description" -> {
-                    description.setErrorMessage(error.getValue());
-                    description.setInvalid(true);
-                    shown = true;
-                }
-                default -> {}
-            }
-        }
-        return shown;
+        return FieldErrors.show(
+                fields,
+                field ->
+                        switch (field) {
+                            case "name" -> name;
+                            case "description" -> description;
+                            default -> null;
+                        });
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

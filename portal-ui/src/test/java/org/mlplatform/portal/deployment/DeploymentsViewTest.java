@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentStatus;
+import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
 import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.model.ModelVersionStatus;
 import org.mlplatform.contract.model.UpdateModelRequest;
@@ -180,6 +181,55 @@ class DeploymentsViewTest {
                                 spec -> spec.withText("Make default")))
                 .as("a FAILED deployment cannot become the default")
                 .isEmpty();
+    }
+
+    @Test
+    void shouldChangeBatchingAndReplicasOfAServingDeployment() {
+        DeploymentsView view = open();
+        EditDeploymentDialog edit = openEdit(view, 1, "edit-iris-1");
+        assertThat(edit.maxBatchSize.getValue()).isEqualTo(8);
+        assertThat(edit.maxBatchDelayMs.getValue()).isEqualTo(2);
+        assertThat(edit.replicas.getValue()).isEqualTo(1);
+
+        _setValue(edit.maxBatchSize, 16);
+        _setValue(edit.replicas, 3);
+        _click(edit.save);
+
+        assertThat(platform.writes).containsExactly(new UpdateDeploymentRequest(16, 2, 3));
+        _assertNone(Dialog.class);
+        assertThat(_getFormatted(view.grid, 1, "replicas")).isEqualTo("0 of 3 ready");
+        assertThat(_getFormatted(view.grid, 1, "batching"))
+                .isEqualTo("up to 16 per batch, 2 ms wait");
+    }
+
+    @Test
+    void shouldRefuseChangesOutsideTheLimitsAndShowThePlatformsRefusalOnItsField() {
+        DeploymentsView view = open();
+        EditDeploymentDialog edit = openEdit(view, 1, "edit-iris-1");
+        _setValue(edit.maxBatchDelayMs, 5000);
+        _click(edit.save);
+
+        assertThat(platform.writes).isEmpty();
+        assertThat(edit.maxBatchDelayMs.getErrorMessage()).isEqualTo("At most 1000");
+
+        _setValue(edit.maxBatchDelayMs, 5);
+        platform.failNextWrite(400, "Invalid request", Map.of("replicas", "must be at most 16"));
+        _click(edit.save);
+
+        assertThat(edit.replicas.isInvalid()).isTrue();
+        assertThat(edit.replicas.getErrorMessage()).isEqualTo("must be at most 16");
+        assertThat(_get(Dialog.class).isOpened()).isTrue();
+        assertThat(_getFormatted(view.grid, 1, "batching"))
+                .isEqualTo("up to 8 per batch, 2 ms wait");
+    }
+
+    private EditDeploymentDialog openEdit(DeploymentsView view, int row, String id) {
+        _click(
+                _get(
+                        _getCellComponent(view.grid, row, "actions"),
+                        Button.class,
+                        spec -> spec.withId(id)));
+        return _get(EditDeploymentDialog.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,35 @@ class ModelLifecycleTest {
                 () -> registry.state(onnx.id()).isEmpty() && filesOf(onnx.id()).isEmpty(),
                 "the unassigned deployment to be unloaded",
                 Deployments.DEADLINE);
+    }
+
+    @Test
+    void shouldTakeChangedBatchingWithoutReloading() throws Exception {
+        DeploymentAssignment onnx = onnx();
+        FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);
+        Deployments.awaitReport(onnx.id(), "READY");
+        int reports = FakePlatformApi.reportsOf(onnx.id()).size();
+        DeploymentAssignment changed =
+                new DeploymentAssignment(
+                        onnx.id(),
+                        onnx.tenant(),
+                        onnx.model(),
+                        onnx.version(),
+                        onnx.format(),
+                        onnx.artifact(),
+                        onnx.signature(),
+                        onnx.trained(),
+                        1,
+                        0);
+
+        FakePlatformApi.ASSIGNED.put(onnx.id(), changed);
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.assignment(onnx.id()).equals(Optional.of(changed)),
+                "the loaded deployment to take the new batching",
+                Deployments.DEADLINE);
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+        assertThat(FakePlatformApi.reportsOf(onnx.id())).as("not loaded again").hasSize(reports);
     }
 
     @Test
