@@ -34,6 +34,12 @@ public interface DeploymentSource {
     void report(UUID id, ReplicaReport report);
 
     /**
+     * Withdraws this runtime's report of a deployment it dropped (it is no longer assigned here); a
+     * failure is logged, never thrown.
+     */
+    void withdraw(UUID id);
+
+    /**
      * Copies the blob to {@code target}, checking its size and SHA-256 on the way.
      *
      * @throws ArtifactException when it cannot be fetched or its bytes do not match; the partial

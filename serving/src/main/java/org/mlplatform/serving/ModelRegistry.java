@@ -64,16 +64,15 @@ public class ModelRegistry {
     /**
      * Holds exactly the deployments the platform assigned to this runtime (its latest answer): new
      * ones are loaded and warmed up in the background, ones gone from the list are drained and
-     * unloaded, and held ones whose batching changed take it without reloading. Deployments loaded
-     * on a first request are left alone.
+     * unloaded, and loaded ones whose batching changed (or that were loaded on a first request and
+     * are now assigned) take the latest settings without reloading. Deployments loaded on a first
+     * request and not assigned are left alone.
      */
     public synchronized void hold(List<DeploymentAssignment> assignments) {
         Set<UUID> current = new HashSet<>();
         for (DeploymentAssignment assignment : assignments) {
             current.add(assignment.id());
-            if (assigned.contains(assignment.id())) {
-                reconfigure(assignment);
-            } else {
+            if (!assigned.contains(assignment.id())) {
                 LOG.infof(
                         "Assigned deployment %s (%s/%s v%d)",
                         assignment.id(),
@@ -82,6 +81,7 @@ public class ModelRegistry {
                         assignment.version());
                 assign(assignment);
             }
+            reconfigure(assignment);
         }
         for (UUID gone : assigned) {
             if (!current.contains(gone)) {
@@ -126,12 +126,16 @@ public class ModelRegistry {
         }
     }
 
-    /** Unloads a deployment that is no longer assigned: drains it and deletes its files. */
+    /**
+     * Unloads a deployment that is no longer assigned: drains it, deletes its files and withdraws
+     * this runtime's report, so the deployment's status counts only the runtimes that serve it.
+     */
     public void unassign(UUID id) {
         DeploymentSlot slot = slots.remove(id);
         if (slot != null) {
             LOG.infof("Deployment %s is no longer assigned; unloading", id);
             unload(slot);
+            unloaders.execute(() -> platform.withdraw(id));
         }
     }
 

@@ -110,6 +110,16 @@ public class DeploymentAssignments {
         changed.fire(new DeploymentsChanged());
     }
 
+    /**
+     * Forgets the worker's report of the deployment (it dropped it); nothing when there is none.
+     */
+    @Transactional
+    public void withdraw(UUID id, UUID workerId) {
+        if (DeploymentReplica.deleteById(new DeploymentReplica.Key(id, workerId))) {
+            changed.fire(new DeploymentsChanged());
+        }
+    }
+
     private static DeploymentAssignment assignment(Deployment d, String tenantSlug) {
         var v = d.modelVersion;
         return new DeploymentAssignment(

@@ -32,4 +32,9 @@ public class DeploymentsInternalResource implements DeploymentsInternalApi {
     public void report(UUID id, UUID worker, ReplicaReport report) {
         assignments.report(id, worker, report);
     }
+
+    @Override
+    public void withdraw(UUID id, UUID worker) {
+        assignments.withdraw(id, worker);
+    }
 }

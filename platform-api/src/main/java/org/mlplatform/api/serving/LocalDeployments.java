@@ -64,6 +64,19 @@ public class LocalDeployments implements DeploymentSource {
     }
 
     @Override
+    public void withdraw(UUID id) {
+        Optional<UUID> workerId = worker.id();
+        if (workerId.isEmpty()) {
+            return;
+        }
+        try {
+            assignments.withdraw(id, workerId.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Withdrawing the report of deployment %s failed: %s", id, e);
+        }
+    }
+
+    @Override
     public void fetch(BlobPointer blob, Path target) throws ArtifactException {
         VerifiedCopy.requireSha256(blob.sha256());
         Optional<BlobContent> content;

@@ -226,6 +226,29 @@ class DeploymentAssignmentsTest {
     }
 
     @Test
+    void shouldForgetTheReportOfAWorkerThatWithdrawsIt() {
+        Team team = TestData.team();
+        UUID a = inferenceWorker("http://a");
+        UUID b = inferenceWorker("http://b");
+        String id = deployment(team, 2);
+        report(id, a, Map.of("status", "READY", "loadMillis", 5));
+        report(id, b, Map.of("status", "READY", "loadMillis", 5));
+
+        withdraw(id, a);
+        withdraw(id, a); // again: nothing to forget, still 204
+
+        JsonPath after = status(team, id);
+        assertThat(after.getString("status")).isEqualTo("READY");
+        assertThat(after.getList("replicaStatus")).hasSize(1);
+        withdraw(id, b);
+        assertThat(status(team, id).getString("status")).isEqualTo("PENDING");
+        as(team.member())
+                .delete("/internal/v1/deployments/{id}/replicas/{w}", id, a)
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void shouldDropAWorkerThatSignedOffFromTheLiveOnes() {
         UUID a = inferenceWorker("http://a");
         assertThat(liveInferenceWorkers()).contains(a);
@@ -301,6 +324,13 @@ class DeploymentAssignmentsTest {
         asWorker()
                 .body(report)
                 .put("/internal/v1/deployments/{id}/replicas/{w}", id, worker)
+                .then()
+                .statusCode(204);
+    }
+
+    private static void withdraw(String id, UUID worker) {
+        asWorker()
+                .delete("/internal/v1/deployments/{id}/replicas/{w}", id, worker)
                 .then()
                 .statusCode(204);
     }

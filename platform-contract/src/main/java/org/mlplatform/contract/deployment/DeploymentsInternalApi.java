@@ -3,6 +3,7 @@ package org.mlplatform.contract.deployment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * What inference workers call, with the {@code platform-worker} service account. A worker polls its
  * assignments (the deployments it ranks among the top {@code replicas} for, by rendezvous hashing
- * over the live inference workers), warms them up, and reports each one's state.
+ * over the live inference workers), warms them up, reports each one's state, and withdraws its
+ * report when it drops one.
  */
 @Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,4 +44,12 @@ public interface DeploymentsInternalApi {
             @PathParam("id") UUID id,
             @PathParam("worker") UUID worker,
             @Valid @NotNull ReplicaReport report);
+
+    /**
+     * Withdraws the worker's report: it dropped the deployment (no longer assigned). 204, also when
+     * there was none.
+     */
+    @DELETE
+    @Path("/deployments/{id}/replicas/{worker}")
+    void withdraw(@PathParam("id") UUID id, @PathParam("worker") UUID worker);
 }

@@ -82,6 +82,26 @@ public class PlatformDeployments implements DeploymentSource {
         }
     }
 
+    @Override
+    public void withdraw(UUID deploymentId) {
+        UUID workerId = registration.status().workerId();
+        if (workerId == null) {
+            return;
+        }
+        try {
+            withRetry(
+                    "withdraw",
+                    () -> {
+                        client.withdraw(deploymentId, workerId);
+                        return null;
+                    });
+        } catch (PlatformApiException e) {
+            LOG.warnf(
+                    "Withdrawing the report of deployment %s failed: %s",
+                    deploymentId, e.getMessage());
+        }
+    }
+
     private <T> Optional<T> notFoundAsEmpty(String what, Supplier<T> call) {
         try {
             return Optional.ofNullable(withRetry(what, call));

@@ -71,6 +71,18 @@ class ModelLifecycleTest {
                 () -> registry.state(onnx.id()).isEmpty() && filesOf(onnx.id()).isEmpty(),
                 "the unassigned deployment to be unloaded",
                 Deployments.DEADLINE);
+        FakePlatformApi.awaitUntil(
+                () ->
+                        FakePlatformApi.WITHDRAWALS.stream()
+                                .anyMatch(
+                                        c ->
+                                                c.path()
+                                                        .startsWith(
+                                                                "/internal/v1/deployments/"
+                                                                        + onnx.id()
+                                                                        + "/replicas/")),
+                "its report to be withdrawn",
+                Deployments.DEADLINE);
     }
 
     @Test
@@ -78,6 +90,21 @@ class ModelLifecycleTest {
         DeploymentAssignment onnx = onnx();
         FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);
         Deployments.awaitReport(onnx.id(), "READY");
+
+        assertTakesNewBatchingWithoutReloading(onnx);
+    }
+
+    @Test
+    void shouldGiveADeploymentLoadedOnItsFirstRequestItsBatchingOnceAssigned() throws Exception {
+        DeploymentAssignment onnx = lazy();
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+        Deployments.awaitReport(onnx.id(), "READY");
+
+        assertTakesNewBatchingWithoutReloading(onnx);
+    }
+
+    /** Assigns the deployment with batching 1 / 0 ms: the loaded model takes it, no new load. */
+    private void assertTakesNewBatchingWithoutReloading(DeploymentAssignment onnx) {
         int reports = FakePlatformApi.reportsOf(onnx.id()).size();
         DeploymentAssignment changed =
                 new DeploymentAssignment(

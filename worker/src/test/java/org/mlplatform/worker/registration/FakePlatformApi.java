@@ -111,6 +111,8 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
     /** Replica reports ({@code PUT .../replicas/{worker}}), in order. */
     public static final List<Call> REPORTS = new CopyOnWriteArrayList<>();
 
+    public static final List<Call> WITHDRAWALS = new CopyOnWriteArrayList<>();
+
     /** Assignment polls of a worker id the platform does not know (answered 404). */
     public static final AtomicInteger UNKNOWN_POLLS = new AtomicInteger();
 
@@ -367,6 +369,11 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
         Matcher report = REPLICA_REPORT.matcher(path);
         if (report.matches() && "PUT".equals(exchange.getRequestMethod())) {
             REPORTS.add(call);
+            respond(exchange, 204, null);
+            return;
+        }
+        if (report.matches() && "DELETE".equals(exchange.getRequestMethod())) {
+            WITHDRAWALS.add(call);
             respond(exchange, 204, null);
             return;
         }
