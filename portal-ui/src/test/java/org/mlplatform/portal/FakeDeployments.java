@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
+import org.mlplatform.contract.deployment.DeploymentReplicaResponse;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.deployment.DeploymentsApi;
@@ -87,6 +88,28 @@ public class FakeDeployments implements DeploymentsApi, ModelInferenceApi {
                                 d.readyAt()));
             }
         }
+    }
+
+    /** Replaces a deployment's replica reports, the way the workers' reports would. */
+    public void setReplicaStatus(UUID id, List<DeploymentReplicaResponse> replicas) {
+        deployments.replaceAll(
+                d ->
+                        !d.id().equals(id)
+                                ? d
+                                : new DeploymentResponse(
+                                        d.id(),
+                                        d.model(),
+                                        d.version(),
+                                        d.format(),
+                                        d.status(),
+                                        d.failureReason(),
+                                        d.maxBatchSize(),
+                                        d.maxBatchDelayMs(),
+                                        d.replicas(),
+                                        d.defaultVersion(),
+                                        replicas,
+                                        d.createdAt(),
+                                        d.readyAt()));
     }
 
     private List<DeploymentResponse> of(String tenant, String model) {

@@ -14,8 +14,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.me.TenantMembershipResponse;
@@ -34,9 +37,9 @@ import org.mlplatform.portal.tenant.TenantView;
 
 /**
  * The model versions a tenant serves. MEMBERs and up deploy, change batching and replicas,
- * undeploy, and choose the version that answers a model's unversioned calls. While a deployment is
- * PENDING the page polls every {@value #POLL_MILLIS} ms, so it turns READY or FAILED without a
- * reload.
+ * undeploy, and choose the version that answers a model's unversioned calls. While a deployment or
+ * one of its replicas is PENDING, and for a minute after a change while replicas are not all READY,
+ * the page polls every {@value #POLL_MILLIS} ms, so it turns READY or FAILED without a reload.
  */
 @Route(value = "t/:tenant/deployments", layout = MainLayout.class)
 @PageTitle("Deployments")
@@ -44,12 +47,18 @@ public class DeploymentsView extends TenantView {
 
     static final int POLL_MILLIS = 2000;
 
+    /** How long the page follows the replicas after a change (workers take it on their poll). */
+    static final Duration FOLLOW_CHANGE = Duration.ofMinutes(1);
+
     final Grid<DeploymentResponse> grid = new Grid<>();
     private final ServingApi serving;
     private final ModelRegistryApi registry;
     private final Polling polling = new Polling(POLL_MILLIS, this::refresh);
     private String tenant;
     private boolean canWrite;
+    // The deployment last changed here, and when: the page follows its replicas for a while.
+    private UUID changed;
+    private Instant changedAt;
 
     public DeploymentsView(PlatformApi api, ServingApi serving, ModelRegistryApi registry) {
         super(api);
@@ -102,13 +111,26 @@ public class DeploymentsView extends TenantView {
 
     /** {@code 1 of 2 ready}: replicas that reported READY against those asked for. */
     static String replicas(DeploymentResponse d) {
-        long ready =
-                d.replicaStatus() == null
-                        ? 0
-                        : d.replicaStatus().stream()
-                                .filter(r -> r.status() == DeploymentStatus.READY)
-                                .count();
-        return ready + " of " + d.replicas() + " ready";
+        return replicasIn(d, DeploymentStatus.READY) + " of " + d.replicas() + " ready";
+    }
+
+    private static long replicasIn(DeploymentResponse d, DeploymentStatus status) {
+        return d.replicaStatus() == null
+                ? 0
+                : d.replicaStatus().stream().filter(r -> r.status() == status).count();
+    }
+
+    /** Whether it was changed here within {@link #FOLLOW_CHANGE} and not all replicas are READY. */
+    private boolean followingChange(DeploymentResponse d) {
+        return d.id().equals(changed)
+                && Instant.now().isBefore(changedAt.plus(FOLLOW_CHANGE))
+                && replicasIn(d, DeploymentStatus.READY) != d.replicas();
+    }
+
+    /** Whether it, or one of its replicas, is still loading. */
+    private static boolean loading(DeploymentResponse d) {
+        return d.status() == DeploymentStatus.PENDING
+                || replicasIn(d, DeploymentStatus.PENDING) > 0;
     }
 
     /** {@code up to 8 per batch, 2 ms wait}. */
@@ -154,7 +176,16 @@ public class DeploymentsView extends TenantView {
         Button change =
                 new Button(
                         "Change",
-                        e -> EditDeploymentDialog.open(serving, tenant, d, c -> refresh()));
+                        e ->
+                                EditDeploymentDialog.open(
+                                        serving,
+                                        tenant,
+                                        d,
+                                        saved -> {
+                                            changed = saved.id();
+                                            changedAt = Instant.now();
+                                            refresh();
+                                        }));
         change.setId("edit-" + d.model() + "-" + d.version());
         change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         actions.add(change);
@@ -175,7 +206,7 @@ public class DeploymentsView extends TenantView {
             return;
         }
         grid.setItems(list);
-        polling.keepWhile(list.stream().anyMatch(d -> d.status() == DeploymentStatus.PENDING));
+        polling.keepWhile(list.stream().anyMatch(d -> loading(d) || followingChange(d)));
     }
 
     @Override

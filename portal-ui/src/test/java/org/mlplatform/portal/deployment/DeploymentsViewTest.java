@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
+import org.mlplatform.contract.deployment.DeploymentReplicaResponse;
 import org.mlplatform.contract.deployment.DeploymentResponse;
 import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.deployment.UpdateDeploymentRequest;
@@ -200,6 +201,40 @@ class DeploymentsViewTest {
         assertThat(_getFormatted(view.grid, 1, "replicas")).isEqualTo("0 of 3 ready");
         assertThat(_getFormatted(view.grid, 1, "batching"))
                 .isEqualTo("up to 16 per batch, 2 ms wait");
+    }
+
+    @Test
+    void shouldFollowNewReplicasUntilTheyAreReady() {
+        DeploymentsView view = open();
+        UI ui = UI.getCurrent();
+        assertThat(ui.getPollInterval()).as("nothing loading").isEqualTo(-1);
+        EditDeploymentDialog edit = openEdit(view, 1, "edit-iris-1");
+        _setValue(edit.replicas, 2);
+        _click(edit.save);
+        assertThat(ui.getPollInterval()).isEqualTo(DeploymentsView.POLL_MILLIS);
+
+        platform.deployments.setReplicaStatus(
+                ready.id(),
+                List.of(
+                        replica("w1", DeploymentStatus.READY),
+                        replica("w2", DeploymentStatus.PENDING)));
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        assertThat(_getFormatted(view.grid, 1, "replicas")).isEqualTo("1 of 2 ready");
+        assertThat(ui.getPollInterval()).isEqualTo(DeploymentsView.POLL_MILLIS);
+
+        platform.deployments.setReplicaStatus(
+                ready.id(),
+                List.of(
+                        replica("w1", DeploymentStatus.READY),
+                        replica("w2", DeploymentStatus.READY)));
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(_getFormatted(view.grid, 1, "replicas")).isEqualTo("2 of 2 ready");
+        assertThat(ui.getPollInterval()).isEqualTo(-1);
+    }
+
+    private static DeploymentReplicaResponse replica(String worker, DeploymentStatus status) {
+        return new DeploymentReplicaResponse(worker, status, null, null, FakePlatform.T0);
     }
 
     @Test
