@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mlplatform.contract.common.PageResponse;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
@@ -67,49 +69,64 @@ public class FakeDeployments implements DeploymentsApi, ModelInferenceApi {
 
     /** Replaces a deployment's status, the way the workers' reports would. */
     public void setStatus(UUID id, DeploymentStatus status, String failure) {
-        for (int i = 0; i < deployments.size(); i++) {
-            DeploymentResponse d = deployments.get(i);
-            if (d.id().equals(id)) {
-                deployments.set(
-                        i,
-                        new DeploymentResponse(
-                                d.id(),
-                                d.model(),
-                                d.version(),
-                                d.format(),
+        replace(
+                id,
+                d ->
+                        copy(
+                                d,
                                 status,
                                 failure,
                                 d.maxBatchSize(),
                                 d.maxBatchDelayMs(),
                                 d.replicas(),
                                 d.defaultVersion(),
-                                d.replicaStatus(),
-                                d.createdAt(),
-                                d.readyAt()));
-            }
-        }
+                                d.replicaStatus()));
     }
 
     /** Replaces a deployment's replica reports, the way the workers' reports would. */
     public void setReplicaStatus(UUID id, List<DeploymentReplicaResponse> replicas) {
-        deployments.replaceAll(
+        replace(
+                id,
                 d ->
-                        !d.id().equals(id)
-                                ? d
-                                : new DeploymentResponse(
-                                        d.id(),
-                                        d.model(),
-                                        d.version(),
-                                        d.format(),
-                                        d.status(),
-                                        d.failureReason(),
-                                        d.maxBatchSize(),
-                                        d.maxBatchDelayMs(),
-                                        d.replicas(),
-                                        d.defaultVersion(),
-                                        replicas,
-                                        d.createdAt(),
-                                        d.readyAt()));
+                        copy(
+                                d,
+                                d.status(),
+                                d.failureReason(),
+                                d.maxBatchSize(),
+                                d.maxBatchDelayMs(),
+                                d.replicas(),
+                                d.defaultVersion(),
+                                replicas));
+    }
+
+    private void replace(UUID id, UnaryOperator<DeploymentResponse> change) {
+        deployments.replaceAll(d -> d.id().equals(id) ? change.apply(d) : d);
+    }
+
+    /** {@code d} with the fields that change after it was created. */
+    private static DeploymentResponse copy(
+            DeploymentResponse d,
+            DeploymentStatus status,
+            String failure,
+            int maxBatchSize,
+            int maxBatchDelayMs,
+            int replicas,
+            boolean defaultVersion,
+            List<DeploymentReplicaResponse> replicaStatus) {
+        return new DeploymentResponse(
+                d.id(),
+                d.model(),
+                d.version(),
+                d.format(),
+                status,
+                failure,
+                maxBatchSize,
+                maxBatchDelayMs,
+                replicas,
+                defaultVersion,
+                replicaStatus,
+                d.createdAt(),
+                d.readyAt());
     }
 
     private List<DeploymentResponse> of(String tenant, String model) {
@@ -124,20 +141,15 @@ public class FakeDeployments implements DeploymentsApi, ModelInferenceApi {
     private static DeploymentResponse withDefault(DeploymentResponse d, ModelResponse model) {
         boolean isDefault =
                 model != null && Integer.valueOf(d.version()).equals(model.defaultVersion());
-        return new DeploymentResponse(
-                d.id(),
-                d.model(),
-                d.version(),
-                d.format(),
+        return copy(
+                d,
                 d.status(),
                 d.failureReason(),
                 d.maxBatchSize(),
                 d.maxBatchDelayMs(),
                 d.replicas(),
                 isDefault,
-                d.replicaStatus(),
-                d.createdAt(),
-                d.readyAt());
+                d.replicaStatus());
     }
 
     @Override
@@ -168,23 +180,16 @@ public class FakeDeployments implements DeploymentsApi, ModelInferenceApi {
         DeploymentResponse d = get(tenant, id);
         platform.write(request);
         DeploymentResponse changed =
-                new DeploymentResponse(
-                        d.id(),
-                        d.model(),
-                        d.version(),
-                        d.format(),
+                copy(
+                        d,
                         d.status(),
                         d.failureReason(),
-                        request.maxBatchSize() != null ? request.maxBatchSize() : d.maxBatchSize(),
-                        request.maxBatchDelayMs() != null
-                                ? request.maxBatchDelayMs()
-                                : d.maxBatchDelayMs(),
-                        request.replicas() != null ? request.replicas() : d.replicas(),
+                        Objects.requireNonNullElse(request.maxBatchSize(), d.maxBatchSize()),
+                        Objects.requireNonNullElse(request.maxBatchDelayMs(), d.maxBatchDelayMs()),
+                        Objects.requireNonNullElse(request.replicas(), d.replicas()),
                         d.defaultVersion(),
-                        d.replicaStatus(),
-                        d.createdAt(),
-                        d.readyAt());
-        deployments.replaceAll(x -> x.id().equals(id) ? changed : x);
+                        d.replicaStatus());
+        replace(id, x -> changed);
         return changed;
     }
 
