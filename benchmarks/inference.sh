@@ -17,7 +17,10 @@
 # with dynamic batching off (maxBatchSize 1) and on (a deployment's defaults: maxBatchSize 8,
 # maxBatchDelayMs 2), at concurrency 1, 8 and 32, one row per request; at concurrency 32 also with
 # maxBatchSize 32 (batches as large as the callers' concurrency wait for all of them, see
-# docs/operations.md). The load comes from wrk (Debian's package); the
+# docs/operations.md). Each round also measures, at concurrency 32 on (b), the runtime's cheapest
+# call on the deployment (GET .../ready: no body, no queue, no model): no batching can make an
+# inference call cheaper than that, so its throughput over batching off's is the most batching can
+# give on this machine, and the summary prints it beside the batching figure. The load comes from wrk (Debian's package); the
 # added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
 # concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
 # >= 1.5x the throughput at concurrency 32 for the MLPs. Each wrk row also shows the CPU time the
@@ -111,14 +114,16 @@ RESULTS="$WORK/results.txt"
 pids() { API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid") WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid"); }
 pids
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
-# wrk_run <label> <url> <auth> <body file> <concurrency>: appends
+# wrk_run <label> <url> <auth> <body file, or - for a GET> <concurrency>: appends
 # "label c rps p50_ms p99_ms gateway_cpu_us_per_call worker_cpu_us_per_call"
 wrk_run() {
-  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0
+  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0 request
   ((c < 2)) && threads=1
+  request=(-s "$ROOT/benchmarks/inference-post.lua")
+  [[ $body == - ]] && request=(-H "Authorization: Bearer $auth")
   a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID")
   out=$(AUTH="$auth" BODY_FILE="$body" wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency \
-    -s "$ROOT/benchmarks/inference-post.lua" "$url")
+    "${request[@]}" "$url")
   python3 - "$label" "$c" "$out" $(($(cpu_ticks "$API_PID") - a0)) $(($(cpu_ticks "$WORKER_PID") - w0)) "$(getconf CLK_TCK)" >>"$RESULTS" <<'PY'
 import re, sys
 label, c, out = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -169,6 +174,11 @@ measure() {
     wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
     wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
   done
+  if [[ $batching == off ]]; then
+    # The floor: the runtime's cheapest call on the deployment (GET .../ready: the token, the
+    # route, the answer; no body, no queue, no model). No batching can make a call cheaper.
+    wrk_run "$model/${prefix}b/no-model" "$RUNTIME/v2/models/$id/ready" "$WTOKEN" - 32
+  fi
   DEPLOYED=$id
 }
 
@@ -267,6 +277,9 @@ for model in ("mlp", "mlp512", "onnx"):
         r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
         if r:
             print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
+        r = ratios((f"{model}/{path}/no-model", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} a call that runs no model (GET .../ready)/off at c=32 {where}: {spread(r, 'x')}  (the most any batching can give here)")
         r = ratios((f"{model}/{path}/batch-32", 32), (f"{model}/{path}/batching-off", 32))
         if r:
             print(f"{model} maxBatchSize 32/off at c=32 {where}: {spread(r, 'x')}")
