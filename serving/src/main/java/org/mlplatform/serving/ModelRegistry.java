@@ -65,8 +65,9 @@ public class ModelRegistry {
      * Holds exactly the deployments the platform assigned to this runtime (its latest answer): new
      * ones are loaded and warmed up in the background, ones gone from the list are drained and
      * unloaded, and loaded ones whose batching changed (or that were loaded on a first request and
-     * are now assigned) take the latest settings without reloading. Deployments loaded on a first
-     * request and not assigned are left alone.
+     * are now assigned) take the latest settings without reloading. A deployment loaded on a first
+     * request and not assigned here (a failover's) is looked up: it takes its latest settings too,
+     * and is unloaded once it no longer exists.
      */
     public synchronized void hold(List<DeploymentAssignment> assignments) {
         Set<UUID> current = new HashSet<>();
@@ -89,6 +90,27 @@ public class ModelRegistry {
             }
         }
         assigned = Set.copyOf(current);
+        for (DeploymentSlot slot : slots.values()) {
+            if (!current.contains(slot.id) && slot.evictable()) {
+                refreshUnassigned(slot);
+            }
+        }
+    }
+
+    /** Keeps a deployment held only for its callers in step with the platform. */
+    private void refreshUnassigned(DeploymentSlot slot) {
+        Optional<DeploymentAssignment> latest;
+        try {
+            latest = platform.get(slot.id);
+        } catch (DeploymentSource.UnavailableException e) {
+            return; // asked again on the next poll
+        }
+        if (latest.isPresent()) {
+            reconfigure(latest.get());
+        } else if (slots.remove(slot.id, slot)) {
+            LOG.infof("Deployment %s no longer exists; unloading", slot.id);
+            unload(slot);
+        }
     }
 
     private void reconfigure(DeploymentAssignment changed) {

@@ -54,6 +54,7 @@ class InferenceBatchingTest {
     @AfterEach
     void unload() {
         model.gate.countDown();
+        FakePlatformApi.DEPLOYMENTS.remove(assignment.id());
         registry.unassign(assignment.id());
         clients.shutdownNow();
     }
@@ -205,6 +206,8 @@ class InferenceBatchingTest {
                         false,
                         maxBatchSize,
                         maxBatchDelayMs);
+        // A deployment of the platform's, not assigned here: the runtime keeps it as it is.
+        FakePlatformApi.DEPLOYMENTS.put(assignment.id(), assignment);
         // One serving thread: the batches then follow from the queue alone.
         registry.serve(assignment, model, queueSize, 1);
     }

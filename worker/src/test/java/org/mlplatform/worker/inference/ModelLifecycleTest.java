@@ -103,21 +103,36 @@ class ModelLifecycleTest {
         assertTakesNewBatchingWithoutReloading(onnx);
     }
 
+    @Test
+    void shouldKeepADeploymentHeldForAFailoverInStepAndUnloadItOnceDeleted() throws Exception {
+        DeploymentAssignment onnx = lazy();
+        assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
+        Deployments.awaitReport(onnx.id(), "READY");
+        int reports = FakePlatformApi.reportsOf(onnx.id()).size();
+        DeploymentAssignment changed = withBatching(onnx, 1, 0);
+
+        // Changed on the platform, still assigned to another worker.
+        FakePlatformApi.DEPLOYMENTS.put(onnx.id(), changed);
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.assignment(onnx.id()).equals(Optional.of(changed)),
+                "the deployment held for a failover to take the new batching",
+                Deployments.DEADLINE);
+        assertThat(FakePlatformApi.reportsOf(onnx.id())).as("not loaded again").hasSize(reports);
+        assertThat(registry.assigned()).doesNotContain(onnx.id());
+
+        FakePlatformApi.DEPLOYMENTS.remove(onnx.id());
+
+        FakePlatformApi.awaitUntil(
+                () -> registry.state(onnx.id()).isEmpty() && filesOf(onnx.id()).isEmpty(),
+                "the deleted deployment to be unloaded",
+                Deployments.DEADLINE);
+    }
+
     /** Assigns the deployment with batching 1 / 0 ms: the loaded model takes it, no new load. */
     private void assertTakesNewBatchingWithoutReloading(DeploymentAssignment onnx) {
         int reports = FakePlatformApi.reportsOf(onnx.id()).size();
-        DeploymentAssignment changed =
-                new DeploymentAssignment(
-                        onnx.id(),
-                        onnx.tenant(),
-                        onnx.model(),
-                        onnx.version(),
-                        onnx.format(),
-                        onnx.artifact(),
-                        onnx.signature(),
-                        onnx.trained(),
-                        1,
-                        0);
+        DeploymentAssignment changed = withBatching(onnx, 1, 0);
 
         FakePlatformApi.ASSIGNED.put(onnx.id(), changed);
 
@@ -127,6 +142,21 @@ class ModelLifecycleTest {
                 Deployments.DEADLINE);
         assertThat(Deployments.infer(token.value(), onnx.id(), BODY).statusCode()).isEqualTo(200);
         assertThat(FakePlatformApi.reportsOf(onnx.id())).as("not loaded again").hasSize(reports);
+    }
+
+    private static DeploymentAssignment withBatching(
+            DeploymentAssignment a, int maxBatchSize, int maxBatchDelayMs) {
+        return new DeploymentAssignment(
+                a.id(),
+                a.tenant(),
+                a.model(),
+                a.version(),
+                a.format(),
+                a.artifact(),
+                a.signature(),
+                a.trained(),
+                maxBatchSize,
+                maxBatchDelayMs);
     }
 
     @Test
