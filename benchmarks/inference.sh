@@ -20,8 +20,8 @@
 # docs/operations.md). Each round also measures, at concurrency 32 on (b), the runtime's cheapest
 # call on the deployment (GET .../ready: no body, no queue, no model): no batching can make an
 # inference call cheaper than that, so its throughput over batching off's is the most batching can
-# give on this machine, and the summary prints it beside the batching figure. The load comes from wrk (Debian's package); the
-# added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
+# give on this machine, and the summary prints it beside the batching figure. The load comes from
+# wrk (Debian's package); the added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
 # concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
 # >= 1.5x the throughput at concurrency 32 for the MLPs. Each wrk row also shows the CPU time the
 # platform-api and worker processes spent per call: everything (wrk, gateway, models) shares this
