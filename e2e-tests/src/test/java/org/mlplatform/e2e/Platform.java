@@ -4,9 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -48,6 +56,52 @@ final class Platform {
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Starts one more process of a packaged app ({@code <module>/target/quarkus-app}) beside the
+     * running platform, on {@code port}, logging to {@code logs/<name>.log} in the data directory,
+     * and waits until it reports ready.
+     */
+    static Process startApp(
+            String module, String name, int port, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions);
+        command.addAll(
+                List.of(
+                        "-jar",
+                        ROOT.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(DATA.resolve("logs/" + name + ".log").toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
+        await(
+                name + " to be ready on port " + port,
+                Duration.ofMinutes(2),
+                () -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited; see logs/" + name + ".log");
+                    }
+                    try {
+                        return http.send(health, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                });
+        return process;
     }
 
     /** Polls until the condition holds; fails after the deadline. */

@@ -37,10 +37,15 @@ class RegistryE2ETest {
         String model = createModel("acme", "alice");
 
         JsonPath uploaded =
-                upload("alice", model, "onnx", Files.readAllBytes(MODELS.resolve("tiny-mlp.onnx")));
+                upload(
+                        "acme",
+                        "alice",
+                        model,
+                        "onnx",
+                        Files.readAllBytes(MODELS.resolve("tiny-mlp.onnx")));
 
         assertThat(uploaded.getString("status")).isEqualTo("VALIDATING");
-        JsonPath ready = awaitValidated("alice", model, uploaded.getInt("version"));
+        JsonPath ready = awaitValidated("acme", "alice", model, uploaded.getInt("version"));
         assertThat(ready.getString("status")).isEqualTo("READY");
         assertThat(ready.getString("signature.inputs[0].name")).isEqualTo("input");
         assertThat(ready.getString("signature.inputs[0].dataType")).isEqualTo("float32");
@@ -58,7 +63,10 @@ class RegistryE2ETest {
 
         JsonPath failed =
                 awaitValidated(
-                        "alice", model, upload("alice", model, "onnx", garbage).getInt("version"));
+                        "acme",
+                        "alice",
+                        model,
+                        upload("acme", "alice", model, "onnx", garbage).getInt("version"));
 
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("failureReason")).contains("not a valid ONNX model");
@@ -146,23 +154,35 @@ class RegistryE2ETest {
 
     /** A new model of acme with tiny-mlp.onnx uploaded by alice as version 1, validated READY. */
     static String onnxModel() throws IOException {
-        String model = createModel("acme", "alice");
-        upload("alice", model, "onnx", Files.readAllBytes(MODELS.resolve("tiny-mlp.onnx")));
-        assertThat(awaitValidated("alice", model, 1).getString("status")).isEqualTo("READY");
+        return onnxModel("acme", "alice");
+    }
+
+    /** A new model of the tenant with tiny-mlp.onnx as version 1 (uploaded by the user), READY. */
+    static String onnxModel(String tenant, String user) throws IOException {
+        String model = createModel(tenant, user);
+        upload(tenant, user, model, "onnx", Files.readAllBytes(MODELS.resolve("tiny-mlp.onnx")));
+        assertThat(awaitValidated(tenant, user, model, 1).getString("status")).isEqualTo("READY");
         return model;
     }
 
-    private static JsonPath upload(String user, String model, String format, byte[] bytes) {
+    private static JsonPath upload(
+            String tenant, String user, String model, String format, byte[] bytes) {
         return as(user).contentType("application/octet-stream")
                 .body(bytes)
-                .post("/api/v1/tenants/acme/models/" + model + "/versions?format=" + format)
+                .post(
+                        "/api/v1/tenants/"
+                                + tenant
+                                + "/models/"
+                                + model
+                                + "/versions?format="
+                                + format)
                 .then()
                 .statusCode(202)
                 .extract()
                 .jsonPath();
     }
 
-    static JsonPath awaitValidated(String user, String model, int version) {
+    static JsonPath awaitValidated(String tenant, String user, String model, int version) {
         JsonPath[] last = new JsonPath[1];
         Platform.await(
                 model + " v" + version + " to leave VALIDATING",
@@ -170,7 +190,9 @@ class RegistryE2ETest {
                 () -> {
                     last[0] =
                             as(user).get(
-                                            "/api/v1/tenants/acme/models/"
+                                            "/api/v1/tenants/"
+                                                    + tenant
+                                                    + "/models/"
                                                     + model
                                                     + "/versions/"
                                                     + version)

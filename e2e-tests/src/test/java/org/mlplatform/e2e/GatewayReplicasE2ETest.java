@@ -1,0 +1,183 @@
+package org.mlplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlplatform.e2e.Platform.as;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.contract.quota.SetQuotaRequest;
+import org.mlplatform.contract.tenant.CreateTenantRequest;
+
+/**
+ * Two gateway replicas sharing PostgreSQL, as platform-api scales out: the packaged platform's and
+ * a second one started here, which serves no models itself and reaches them over HTTP. A tenant's
+ * rate holds over both together, and a revoked key stops working on both within a second.
+ */
+@Tag("e2e")
+@Order(6)
+class GatewayReplicasE2ETest {
+
+    private static final int SECOND_PORT = 8084;
+    private static final String SECOND = "http://localhost:" + SECOND_PORT;
+    private static final List<String> REPLICAS = List.of(Platform.API, SECOND);
+
+    private static Process second;
+
+    @BeforeAll
+    static void startSecondReplica() throws IOException {
+        // The launcher's key secret (platform up keeps it in the data directory): every replica
+        // must hash keys with the same one.
+        String secret = Files.readString(Platform.DATA.resolve("secrets/api-key-hmac")).strip();
+        second =
+                Platform.startApp(
+                        "platform-api",
+                        "platform-api-2",
+                        SECOND_PORT,
+                        List.of(
+                                "-Xmx384m",
+                                "-Dquarkus.profile=embedded",
+                                "-Dplatform.inference.local.enabled=false"),
+                        Map.of(
+                                "PLATFORM_API_KEYS_HMAC_SECRET",
+                                secret,
+                                "PLATFORM_STORAGE_FS_ROOT",
+                                Platform.DATA.resolve("blobs").toString()));
+    }
+
+    @AfterAll
+    static void stopSecondReplica() throws InterruptedException {
+        if (second != null) {
+            second.destroy(); // a graceful stop: it flushes its usage
+            second.waitFor();
+        }
+    }
+
+    @Test
+    void shouldHoldATenantToItsRateOverBothReplicas() throws Exception {
+        int rate = 20;
+        String tenant = Platform.unique("paced");
+        as("admin")
+                .body(new CreateTenantRequest(tenant, "Paced Ltd", "alice"))
+                .post("/api/v1/admin/tenants")
+                .then()
+                .statusCode(201);
+        as("admin")
+                .body(new SetQuotaRequest(null, null, null, null, null, rate, null))
+                .put("/api/v1/admin/tenants/" + tenant + "/quota")
+                .then()
+                .statusCode(200);
+        String model = InferenceE2ETest.onnxDeployment(tenant, "alice");
+        String key =
+                InferenceE2ETest.createdKey(
+                                tenant,
+                                "alice",
+                                Map.of("name", "paced", "scopes", List.of("inference:invoke")))
+                        .path("secret");
+
+        // Three callers on each replica, calling as fast as they are answered, for 5 s.
+        List<AtomicInteger> accepted = List.of(new AtomicInteger(), new AtomicInteger());
+        List<AtomicInteger> limited = List.of(new AtomicInteger(), new AtomicInteger());
+        List<String> unexpected = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(5).toNanos();
+        List<CompletableFuture<Void>> callers = new ArrayList<>();
+        for (int replica = 0; replica < REPLICAS.size(); replica++) {
+            int r = replica;
+            for (int c = 0; c < 3; c++) {
+                callers.add(
+                        CompletableFuture.runAsync(
+                                () -> {
+                                    while (System.nanoTime() < end) {
+                                        HttpResponse<String> answer =
+                                                call(REPLICAS.get(r), key, model);
+                                        switch (answer.statusCode()) {
+                                            case 200 -> accepted.get(r).incrementAndGet();
+                                            case 429 -> limited.get(r).incrementAndGet();
+                                            default -> {
+                                                synchronized (unexpected) {
+                                                    unexpected.add(
+                                                            answer.statusCode()
+                                                                    + " "
+                                                                    + answer.body());
+                                                }
+                                            }
+                                        }
+                                    }
+                                }));
+            }
+        }
+        CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(unexpected).isEmpty();
+        int total = accepted.get(0).get() + accepted.get(1).get();
+        String counts = "accepted %s, limited %s in %.2f s".formatted(accepted, limited, seconds);
+        for (int r = 0; r < REPLICAS.size(); r++) {
+            assertThat(accepted.get(r).get()).as("replica %d: %s", r + 1, counts).isPositive();
+            assertThat(limited.get(r).get()).as("replica %d: %s", r + 1, counts).isPositive();
+        }
+        // The bucket holds `rate` tokens (a tenant's burst) and refills at `rate`; each replica
+        // leases max(1, 5% of the rate) = 1 token at a time (docs/api.md, "Across replicas").
+        double bound = rate + rate * seconds + REPLICAS.size();
+        System.out.printf("%s; at most %.0f allowed%n", counts, bound);
+        assertThat((double) total).as(counts).isLessThanOrEqualTo(bound);
+        assertThat((double) total).as(counts).isLessThanOrEqualTo(1.1 * rate * (seconds + 1));
+        assertThat((double) total)
+                .as("most of the rate is given: " + counts)
+                .isGreaterThanOrEqualTo(0.8 * rate * seconds);
+    }
+
+    @Test
+    void shouldStopARevokedKeyOnEveryReplicaWithinOneSecond() throws Exception {
+        String model = InferenceE2ETest.onnxDeployment("acme", "alice");
+        Response created =
+                InferenceE2ETest.createdKey(
+                        "acme",
+                        "alice",
+                        Map.of("name", "revoked", "scopes", List.of("inference:invoke")));
+        String key = created.path("secret");
+        String id = created.path("key.id");
+        for (String replica : REPLICAS) {
+            assertThat(call(replica, key, model).statusCode()).as(replica).isEqualTo(200);
+        }
+
+        as("alice").post("/api/v1/tenants/acme/api-keys/" + id + "/revoke").then().statusCode(200);
+        long revoked = System.nanoTime();
+
+        for (String replica : REPLICAS) {
+            HttpResponse<String> answer = call(replica, key, model);
+            while (answer.statusCode() == 200
+                    && System.nanoTime() - revoked < Duration.ofSeconds(5).toNanos()) {
+                Thread.sleep(20);
+                answer = call(replica, key, model);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - revoked);
+            assertThat(answer.statusCode()).as(replica).isEqualTo(401);
+            assertThat(took)
+                    .as(replica + " refused the key after")
+                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(answer.body()).doesNotContain(key);
+        }
+    }
+
+    private static HttpResponse<String> call(String replica, String key, String model) {
+        try {
+            return InferenceE2ETest.infer(replica, key, model);
+        } catch (Exception e) {
+            throw new AssertionError("calling " + replica, e);
+        }
+    }
+}
