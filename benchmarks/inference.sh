@@ -26,6 +26,9 @@
 # >= 1.5x the throughput at concurrency 32 for the MLPs. Each wrk row also shows the CPU time the
 # platform-api and worker processes spent per call: everything (wrk, gateway, models) shares this
 # machine's cores, so when they are all busy a throughput ratio is a ratio of CPU per call.
+# wrk's own CPU per call counts against both modes alike, so each round also measures the MLPs at
+# concurrency 32 with the load generator on a core of its own, as on two machines: every process
+# of the platform on CPU 0, wrk (one thread) on CPU 1 (taskset).
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
 # stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10] [rounds, default 3]
@@ -109,6 +112,8 @@ echo '{"inputs":[{"name":"sepal_length","shape":[1],"datatype":"FP32","data":[5.
   {"name":"petal_width","shape":[1],"datatype":"FP32","data":[1.5]}]}' >"$WORK/mlp.json"
 cp "$WORK/mlp.json" "$WORK/mlp512.json"
 
+WRK=(wrk)      # the load generator; the section that gives it a core of its own pins it
+LEVELS="1 8 32" # concurrencies measured
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 pids() { API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid") WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid"); }
@@ -118,11 +123,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clo
 # "label c rps p50_ms p99_ms gateway_cpu_us_per_call worker_cpu_us_per_call"
 wrk_run() {
   local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0 request
-  ((c < 2)) && threads=1
+  ((c < 2 || ${#WRK[@]} > 1)) && threads=1 # one thread on a core of its own
   request=(-s "$ROOT/benchmarks/inference-post.lua")
   [[ $body == - ]] && request=(-H "Authorization: Bearer $auth")
   a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID")
-  out=$(AUTH="$auth" BODY_FILE="$body" wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency \
+  out=$(AUTH="$auth" BODY_FILE="$body" "${WRK[@]}" -t"$threads" -c"$c" -d"${DURATION}s" --latency \
     "${request[@]}" "$url")
   python3 - "$label" "$c" "$out" $(($(cpu_ticks "$API_PID") - a0)) $(($(cpu_ticks "$WORKER_PID") - w0)) "$(getconf CLK_TCK)" >>"$RESULTS" <<'PY'
 import re, sys
@@ -159,17 +164,17 @@ deploy() { # deploy <model> [batching fields]: prints the deployment id once REA
   echo "$id"
 }
 # measure <model> <label prefix> <batching: off|on>: deploys, warms both paths, runs wrk at
-# concurrency 1, 8 and 32 on (b) and (c), then deletes the deployment
+# each concurrency of $LEVELS on (b) and (c); the deployment stays, as $DEPLOYED
 measure() {
   local model="$1" prefix="$2" batching="$3" id c
   TOKEN=$(token)
   if [[ $batching == on ]]; then id=$(deploy "bench-$model"); else id=$(deploy "bench-$model" '"maxBatchSize":1,"maxBatchDelayMs":0'); fi
   # Warm both paths first (JIT), unrecorded: the first time long enough for the JIT to settle
   # (on two cores the gateway takes about 40 s of load), later for one run's length.
-  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
-  AUTH="$KEY" BODY_FILE="$WORK/$model.json" wrk -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
+  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
+  AUTH="$KEY" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
   WARM=$DURATION
-  for c in 1 8 32; do
+  for c in $LEVELS; do
     echo "== $model, batching $batching, concurrency $c: $prefix (b) runtime directly, (c) gateway"
     wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
     wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
@@ -220,6 +225,33 @@ PY
     call DELETE "/deployments/$id" >/dev/null
   done
 done
+
+# The same batching figure with the load generator on a core of its own, as a benchmark on two
+# machines would have it: above, wrk shares both cores with the platform and its CPU per call (about
+# a third of the runtime's) counts against both modes alike. Here every process of the platform
+# (with its threads and child processes) runs on CPU 0 and wrk, one thread, on CPU 1.
+pin() { # pin <cpu list> <pid...>: the processes, their threads and their descendants
+  local cpus="$1" pid; shift
+  for pid in "$@"; do
+    taskset -a -p -c "$cpus" "$pid" >/dev/null 2>&1 || true # a process may have just exited
+    pin "$cpus" $(ps -o pid= --ppid "$pid")
+  done
+}
+if (($(nproc) >= 2)); then
+  pin 0 $(cat "$PLATFORM_DATA"/run/*.pid)
+  WRK=(taskset -c 1 wrk) LEVELS=32 WARM=$DURATION
+  for round in $(seq "$ROUNDS"); do
+    echo "== round $round of $ROUNDS: the platform on CPU 0, wrk on CPU 1"
+    for model in mlp mlp512; do
+      for batching in off on; do
+        measure "$model" "own-core-" "$batching"
+        call DELETE "/deployments/$DEPLOYED" >/dev/null
+      done
+    done
+  done
+  pin "0-$(($(nproc) - 1))" $(cat "$PLATFORM_DATA"/run/*.pid)
+  WRK=(wrk) LEVELS="1 8 32"
+fi
 
 echo "== the MLP on a separate worker process (platform.inference.local off; worker with INFERENCE)"
 PLATFORM_INFERENCE_LOCAL_ENABLED=false "$ROOT/platform" restart platform-api >/dev/null
@@ -273,7 +305,10 @@ for model in ("mlp", "mlp512", "onnx"):
     if hb and hc:
         added = [c[1] - b[1] for b, c in zip(hb, hc)]
         print(f"{model} added p50 at half load ({median(c[0] for c in hc):.0f} req/s): {statistics.median(added):.3f} ms (rounds {min(added):.3f} to {max(added):.3f})  (target <= 1 ms)")
-    for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"), ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
+    for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"),
+                        ("own-core-b", "on the runtime directly, wrk on a core of its own"),
+                        ("own-core-c", "through the gateway, wrk on a core of its own"),
+                        ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
         r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
         if r:
             print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
