@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,8 @@ class GatewayReplicasE2ETest {
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(5).toNanos();
         List<CompletableFuture<Void>> callers = new ArrayList<>();
+        // A thread per caller: the common pool may run fewer at once than there are callers.
+        ExecutorService threads = Executors.newFixedThreadPool(6);
         for (int replica = 0; replica < REPLICAS.size(); replica++) {
             int r = replica;
             for (int c = 0; c < 3; c++) {
@@ -116,10 +120,12 @@ class GatewayReplicasE2ETest {
                                             }
                                         }
                                     }
-                                }));
+                                },
+                                threads));
             }
         }
         CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).join();
+        threads.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(unexpected).isEmpty();
