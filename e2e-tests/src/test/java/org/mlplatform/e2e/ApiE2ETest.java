@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mlplatform.contract.tenant.CreateTenantRequest;
 import org.mlplatform.contract.tenant.TenantStatus;
 import org.mlplatform.contract.tenant.UpdateTenantRequest;
 import org.mlplatform.contract.worker.RegisterWorkerRequest;
@@ -90,12 +89,7 @@ class ApiE2ETest {
 
     @Test
     void shouldForbidMembersOfASuspendedTenant() {
-        String slug = Platform.unique("initech");
-        as("admin")
-                .body(new CreateTenantRequest(slug, "Initech", "bob"))
-                .post("/api/v1/admin/tenants")
-                .then()
-                .statusCode(201);
+        String slug = Platform.createTenant("initech", "Initech", "bob");
         as("bob").get("/api/v1/tenants/" + slug + "/members").then().statusCode(200);
 
         as("admin")

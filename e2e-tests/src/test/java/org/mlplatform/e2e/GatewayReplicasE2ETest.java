@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.quota.SetQuotaRequest;
-import org.mlplatform.contract.tenant.CreateTenantRequest;
 
 /**
  * Two gateway replicas sharing PostgreSQL, as platform-api scales out: the packaged platform's and
@@ -70,12 +69,7 @@ class GatewayReplicasE2ETest {
     @Test
     void shouldHoldATenantToItsRateOverBothReplicas() throws Exception {
         int rate = 20;
-        String tenant = Platform.unique("paced");
-        as("admin")
-                .body(new CreateTenantRequest(tenant, "Paced Ltd", "alice"))
-                .post("/api/v1/admin/tenants")
-                .then()
-                .statusCode(201);
+        String tenant = Platform.createTenant("paced", "Paced Ltd", "alice");
         as("admin")
                 .body(new SetQuotaRequest(null, null, null, null, null, rate, null))
                 .put("/api/v1/admin/tenants/" + tenant + "/quota")

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.mlplatform.contract.tenant.CreateTenantRequest;
 
 /** Where the running platform is, and how a test signs in to it. */
 final class Platform {
@@ -52,6 +53,20 @@ final class Platform {
                 .oauth2(token(username, username))
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    /**
+     * A new tenant (slug: {@code prefix} made unique) with the demo user {@code owner} as its
+     * owner, created by the platform admin; returns the slug.
+     */
+    static String createTenant(String prefix, String name, String owner) {
+        String slug = unique(prefix);
+        as("admin")
+                .body(new CreateTenantRequest(slug, name, owner))
+                .post("/api/v1/admin/tenants")
+                .then()
+                .statusCode(201);
+        return slug;
     }
 
     static String unique(String prefix) {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.model.CreateModelRequest;
 import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.quota.SetQuotaRequest;
-import org.mlplatform.contract.tenant.CreateTenantRequest;
 
 /** The model registry and datasets on the packaged platform, validated by the real worker. */
 @Tag("e2e")
@@ -108,12 +107,7 @@ class RegistryE2ETest {
 
     @Test
     void shouldCutAnUploadOffAtTheStorageQuotaAndKeepTheCountExact() {
-        String slug = Platform.unique("tight");
-        as("admin")
-                .body(new CreateTenantRequest(slug, "Tight Ltd", "alice"))
-                .post("/api/v1/admin/tenants")
-                .then()
-                .statusCode(201);
+        String slug = Platform.createTenant("tight", "Tight Ltd", "alice");
         as("admin")
                 .body(new SetQuotaRequest(10_000L, null, null, null, null, null, null))
                 .put("/api/v1/admin/tenants/" + slug + "/quota")

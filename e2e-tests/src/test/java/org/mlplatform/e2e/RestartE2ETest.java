@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mlplatform.contract.tenant.CreateTenantRequest;
 
 /** {@code ./platform down} leaves nothing behind, and the next start keeps the data. */
 @Tag("e2e")
@@ -27,12 +26,7 @@ class RestartE2ETest {
 
     @Test
     void shouldStopEveryProcessAndKeepTenantsAcrossRestarts() throws Exception {
-        String slug = Platform.unique("durable");
-        as("admin")
-                .body(new CreateTenantRequest(slug, "Durable Inc", "alice"))
-                .post("/api/v1/admin/tenants")
-                .then()
-                .statusCode(201);
+        String slug = Platform.createTenant("durable", "Durable Inc", "alice");
         List<Long> pids = runningPids();
         assertThat(pids).hasSize(5);
 
