@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
@@ -108,6 +109,30 @@ class LocalServingTest {
     }
 
     @Test
+    void shouldMeasureACallOnceInTheGatewayAndOnceInTheRuntime() {
+        double gatewayBefore = metric(l -> l.startsWith("gateway_requests_total{outcome=\"ok\""));
+        double servedBefore = servedByThisProcess();
+
+        Response answer =
+                given().header(
+                                "Authorization",
+                                "Bearer " + ApiKeys.create(team.slug(), team.owner()).secret())
+                        .contentType(ContentType.JSON)
+                        .body(body(List.of(List.of(1, 2, 3, 4))))
+                        .post("/v2/models/{m}/infer", model)
+                        .andReturn();
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(metric(l -> l.startsWith("gateway_requests_total{outcome=\"ok\"")))
+                .isEqualTo(gatewayBefore + 1);
+        assertThat(servedByThisProcess()).isEqualTo(servedBefore + 1);
+        assertThat(given().get("/q/metrics").asString().lines())
+                .filteredOn(l -> l.startsWith("http_server_requests_seconds_count{"))
+                .isNotEmpty()
+                .noneMatch(l -> l.contains("uri=\"/v2/") || l.contains("uri=\"/internal/serving/"));
+    }
+
+    @Test
     void shouldHideTheModelFromAnotherTenantsKey() {
         Response answer =
                 given().header(
@@ -184,17 +209,25 @@ class LocalServingTest {
                                         .inferenceToken);
     }
 
+    /** The sum of this process's Prometheus series that {@code series} accepts. */
+    private static double metric(Predicate<String> series) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(series)
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /**
      * Calls this process's serving runtime answered for the deployment (its Prometheus counter).
      */
     private static double servedByThisProcess() {
-        String metrics = given().get("/q/metrics").asString();
-        return metrics.lines()
-                .filter(l -> l.startsWith("platform_inference_requests_total{"))
-                .filter(l -> l.contains("deployment=\"" + deployment + "\""))
-                .filter(l -> l.contains("status=\"2xx\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return metric(
+                l ->
+                        l.startsWith("platform_inference_requests_total{")
+                                && l.contains("deployment=\"" + deployment + "\"")
+                                && l.contains("status=\"2xx\""));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
