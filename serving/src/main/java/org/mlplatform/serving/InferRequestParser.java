@@ -108,7 +108,7 @@ final class InferRequestParser {
         if (data == null) {
             throw InferenceException.badInput("Input '" + name + "' has no data");
         }
-        long expected = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int expected = elements(shape, name);
         if (TensorType.length(data) != expected) {
             throw InferenceException.badInput(
                     "%s has shape %s (%d elements) but %d data elements"
@@ -156,11 +156,8 @@ final class InferRequestParser {
 
     private static Object data(JsonParser parser, TensorType type, long[] shape, String name)
             throws IOException {
-        long hint = shape == null ? 16 : Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        if (hint > Integer.MAX_VALUE - 8) {
-            throw InferenceException.badInput("Input '" + name + "' is too large");
-        }
-        PrimitiveBuffer buffer = new PrimitiveBuffer(type, (int) Math.max(1, hint), name);
+        int hint = shape == null ? 16 : elements(shape, name);
+        PrimitiveBuffer buffer = new PrimitiveBuffer(type, Math.max(1, hint), name);
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             buffer.add(parser);
             return buffer.toArray();
@@ -178,6 +175,19 @@ final class InferRequestParser {
             }
         }
         return buffer.toArray();
+    }
+
+    /** The elements {@code shape} holds; more than an array can is a 400. */
+    private static int elements(long[] shape, String name) {
+        try {
+            long count = Tensor.elementCount(shape);
+            if (count <= Integer.MAX_VALUE - 8) {
+                return (int) count;
+            }
+        } catch (ArithmeticException e) {
+            // more than a long: too large as well
+        }
+        throw InferenceException.badInput("Input '" + name + "' is too large");
     }
 
     private static List<String> outputs(JsonParser parser) throws IOException {

@@ -129,7 +129,7 @@ final class NdListModel implements ServableModel {
             if (type == null || type == TensorType.BYTES) {
                 return Optional.empty();
             }
-            int count = (int) java.util.Arrays.stream(dims).reduce(1, (a, b) -> a * b);
+            int count = (int) Tensor.elementCount(dims);
             zeros.add(new Tensor(spec.name(), type.name(), dims, type.allocate(count)));
         }
         return Optional.of(zeros);

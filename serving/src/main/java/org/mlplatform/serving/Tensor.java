@@ -19,11 +19,15 @@ public record Tensor(String name, String datatype, long[] shape, Object data) {
         return shape.length == 0 ? 1 : (int) shape[0];
     }
 
-    /** The product of the dimensions. */
-    public long elementCount() {
+    /**
+     * The product of {@code shape}'s dimensions.
+     *
+     * @throws ArithmeticException if it does not fit in a long
+     */
+    public static long elementCount(long[] shape) {
         long count = 1;
         for (long d : shape) {
-            count *= d;
+            count = Math.multiplyExact(count, d);
         }
         return count;
     }

@@ -90,6 +90,19 @@ class InferCodecTest {
     }
 
     @Test
+    void shouldRejectAShapeOfMoreElementsThanAnArrayHolds() {
+        // 3037000500² is just past Long.MAX_VALUE: a product that wrapped would be negative.
+        assertBadInput(
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[3037000500,3037000500],"
+                        + "\"datatype\":\"FP32\",\"data\":[1]}]}",
+                "Input 'input' is too large");
+        assertBadInput(
+                "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"data\":[1],"
+                        + "\"shape\":[3037000500,3037000500]}]}",
+                "Input 'input' is too large");
+    }
+
+    @Test
     void shouldRejectDataThatIsNotOfTheDatatype() {
         assertBadInput(
                 "{\"inputs\":[{\"name\":\"n\",\"shape\":[1],\"datatype\":\"INT64\",\"data\":[1.5]}]}",
