@@ -39,11 +39,15 @@ final class InferRequestParser {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "id" -> id = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "id" -> id = id(parser, value);
                     case "inputs" -> inputs = inputs(parser);
                     case "outputs" -> outputs = outputs(parser);
                     default -> parser.skipChildren(); // parameters and extensions
                 }
+            }
+            if (parser.nextToken() != null) {
+                throw InferenceException.badInput(
+                        "The request body has more after its JSON object");
             }
             if (inputs == null || inputs.isEmpty()) {
                 throw InferenceException.badInput("The request has no inputs");
@@ -57,12 +61,28 @@ final class InferRequestParser {
         }
     }
 
+    /** The request's id, echoed in the answer: a string (a number is taken as its text). */
+    private static String id(JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getText();
+            default -> throw InferenceException.badInput("id must be a string");
+        };
+    }
+
     private static List<Tensor> inputs(JsonParser parser) throws IOException {
         expect(parser, JsonToken.START_ARRAY, "inputs must be an array");
         List<Tensor> inputs = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             expect(parser, JsonToken.START_OBJECT, "each input must be an object");
-            inputs.add(input(parser, inputs.size()));
+            Tensor input = input(parser, inputs.size());
+            for (Tensor earlier : inputs) {
+                if (earlier.name().equals(input.name())) {
+                    throw InferenceException.badInput(
+                            "Input '" + input.name() + "' is given twice");
+                }
+            }
+            inputs.add(input);
         }
         return inputs;
     }

@@ -25,8 +25,8 @@ final class PrimitiveBuffer {
         }
         JsonToken token = parser.currentToken();
         switch (type) {
-            case FP32 -> ((float[]) array)[size] = number(parser, token).getFloatValue();
-            case FP64 -> ((double[]) array)[size] = number(parser, token).getDoubleValue();
+            case FP32 -> ((float[]) array)[size] = finite(number(parser, token).getFloatValue());
+            case FP64 -> ((double[]) array)[size] = finite(number(parser, token).getDoubleValue());
             case INT32 -> ((int[]) array)[size] = integer(parser, token).getIntValue();
             case INT64 -> ((long[]) array)[size] = integer(parser, token).getLongValue();
             case BOOL -> ((boolean[]) array)[size] = bool(token);
@@ -59,6 +59,21 @@ final class PrimitiveBuffer {
             throw wrong("numbers");
         }
         return parser;
+    }
+
+    /** A JSON number beyond the datatype's range reads as an infinity: a 400, not a value. */
+    private double finite(double value) {
+        if (Double.isInfinite(value)) {
+            throw InferenceException.badInput(
+                    "Input '%s' (%s) has a value outside the %s range"
+                            .formatted(input, type, type));
+        }
+        return value;
+    }
+
+    private float finite(float value) {
+        finite((double) value);
+        return value;
     }
 
     private JsonParser integer(JsonParser parser, JsonToken token) throws IOException {

@@ -112,6 +112,14 @@ class InferCodecTest {
                         + "\"data\":[3000000000]}]}",
                 "outside the 32-bit range");
         assertBadInput(
+                "{\"inputs\":[{\"name\":\"f\",\"shape\":[1],\"datatype\":\"FP32\","
+                        + "\"data\":[1e39]}]}",
+                "Input 'f' (FP32) has a value outside the FP32 range");
+        assertBadInput(
+                "{\"inputs\":[{\"name\":\"d\",\"shape\":[1],\"datatype\":\"FP64\","
+                        + "\"data\":[-1e400]}]}",
+                "Input 'd' (FP64) has a value outside the FP64 range");
+        assertBadInput(
                 "{\"inputs\":[{\"name\":\"b\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[1]}]}",
                 "must be true or false");
         assertBadInput(
@@ -139,6 +147,13 @@ class InferCodecTest {
         assertBadInput(
                 "{\"inputs\":[{\"name\":\"x\",\"shape\":[-1],\"datatype\":\"FP32\"}]}",
                 "integers ≥ 0");
+        String one = "{\"name\":\"x\",\"shape\":[1],\"datatype\":\"FP32\",\"data\":[1]}";
+        assertBadInput("{\"inputs\":[" + one + "," + one + "]}", "Input 'x' is given twice");
+        assertBadInput("{\"inputs\":[" + one + "]} {}", "more after its JSON object");
+        assertBadInput("{\"inputs\":[" + one + "]}]", "not valid JSON");
+        assertBadInput("{\"id\":{\"a\":1},\"inputs\":[" + one + "]}", "id must be a string");
+        assertBadInput("{\"id\":[\"a\"],\"inputs\":[" + one + "]}", "id must be a string");
+        assertThat(parse("{\"id\":7,\"inputs\":[" + one + "]}\n").id()).isEqualTo("7");
     }
 
     private static InferRequestParser.Parsed parse(String body) {
