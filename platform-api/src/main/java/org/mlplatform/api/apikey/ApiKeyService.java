@@ -16,6 +16,7 @@ import org.mlplatform.api.common.InvalidRequestException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.Pages;
 import org.mlplatform.api.member.Membership;
+import org.mlplatform.api.model.Model;
 import org.mlplatform.api.tenant.TenantAccess;
 import org.mlplatform.contract.apikey.ApiKeyResponse;
 import org.mlplatform.contract.apikey.ApiKeyScope;
@@ -62,7 +63,7 @@ public class ApiKeyService {
         key.name = request.name().trim();
         key.keyId = ApiKeyFormat.newKeyId();
         key.scopes = request.scopes().stream().distinct().map(ApiKeyScope::wireName).toList();
-        key.models = models(request.models());
+        key.models = models(mine.tenant.id, request.models());
         key.expiresAt = expiry(request.expiresAt(), now);
         if (request.rateLimit() != null) {
             key.rateRps = request.rateLimit().requestsPerSecond();
@@ -161,7 +162,8 @@ public class ApiKeyService {
         return requested;
     }
 
-    private static List<String> models(List<String> requested) {
+    /** The allow-list: names of the tenant's models (a name that is not one is a typo, a 400). */
+    private static List<String> models(long tenantId, List<String> requested) {
         if (requested == null) {
             return List.of();
         }
@@ -170,6 +172,9 @@ public class ApiKeyService {
             String name = requested.get(i).trim();
             if (!SLUG.matcher(name).matches()) {
                 throw invalid("models[" + i + "]", "must be a model name (lowercase slug)");
+            }
+            if (Model.findByName(tenantId, name).isEmpty()) {
+                throw invalid("models[" + i + "]", "no model '" + name + "' in this tenant");
             }
             if (!models.contains(name)) {
                 models.add(name);

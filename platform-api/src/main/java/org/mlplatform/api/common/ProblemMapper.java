@@ -13,9 +13,11 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -123,6 +125,12 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException) {
+            Optional<ApiException> query = malformedQuery(e.getCause(), uri);
+            if (query.isPresent()) {
+                return domain(query.get(), uri);
+            }
+        }
         if (e.getCause() instanceof ApiException api) {
             return domain(api, uri);
         }
@@ -134,6 +142,29 @@ public class ProblemMapper {
             return unexpected(e, uri);
         }
         return problems.forStatus(status, e.getMessage(), path(uri));
+    }
+
+    /**
+     * JAX-RS's 404 for a parameter that did not convert, when the parameter is in the query: a 400
+     * naming it (the query parameter that holds the text), as {@link QueryValueConverter} says.
+     * Empty for a path parameter, whose 404 stands.
+     */
+    private static Optional<ApiException> malformedQuery(Throwable cause, UriInfo uri) {
+        String value;
+        String expected;
+        if (cause instanceof QueryValueConverter.Unparsable bad) {
+            value = bad.value();
+            expected = bad.expected();
+        } else if (cause instanceof DateTimeParseException bad) {
+            value = bad.getParsedString();
+            expected = QueryValueConverter.INSTANT;
+        } else {
+            return Optional.empty();
+        }
+        return uri.getQueryParameters().entrySet().stream()
+                .filter(q -> q.getValue().contains(value))
+                .findFirst()
+                .map(q -> QueryValueConverter.invalid(q.getKey(), expected));
     }
 
     @ServerExceptionMapper

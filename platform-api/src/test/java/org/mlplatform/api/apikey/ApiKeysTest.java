@@ -95,6 +95,35 @@ class ApiKeysTest {
     }
 
     @Test
+    void shouldRefuseAModelTheTenantDoesNotHave() {
+        Team team = TestData.team();
+        String own = deployed(team);
+        String elsewhere = deployed(TestData.team());
+        Response response =
+                as(team.admin())
+                        .body(
+                                Map.of(
+                                        "name",
+                                        "x",
+                                        "scopes",
+                                        List.of("inference:invoke"),
+                                        "models",
+                                        List.of(own, elsewhere)))
+                        .post("/api/v1/tenants/{t}/api-keys", team.slug())
+                        .andReturn();
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) response.path("errors[0].field")).isEqualTo("models[1]");
+        assertThat((String) response.path("errors[0].message"))
+                .isEqualTo("no model '" + elsewhere + "' in this tenant");
+        assertThat(
+                        as(team.admin())
+                                .get("/api/v1/tenants/{t}/api-keys", team.slug())
+                                .path("items.size()")
+                                .toString())
+                .isEqualTo("0");
+    }
+
+    @Test
     void shouldStopAcceptingAKeyOnceItExpires() throws Exception {
         Team team = TestData.team();
         String model = deployed(team);

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlplatform.api.TestData;
 import org.mlplatform.api.Tokens;
 
 @QuarkusTest
@@ -116,6 +117,53 @@ class ProblemResponsesTest {
                 .contentType("application/problem+json")
                 .body("type", endsWith("validation"))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("slug", "name"));
+    }
+
+    @Test
+    void shouldAnswer400NamingAQueryParameterThatDoesNotParse() {
+        String owner = TestData.user("owner");
+        String slug = TestData.tenant(owner);
+        // parameter, path, what the field error says
+        List<List<String>> cases =
+                List.of(
+                        List.of("from", "/api/v1/tenants/{t}/usage?from=yesterday", "instant"),
+                        List.of(
+                                "to",
+                                "/api/v1/tenants/{t}/usage?to=2026-13-01T00:00:00Z",
+                                "instant"),
+                        List.of("page", "/api/v1/tenants/{t}/models?page=abc", "integer"),
+                        List.of("size", "/api/v1/tenants/{t}/api-keys?size=99999999999", "integer"),
+                        List.of(
+                                "status",
+                                "/api/v1/tenants/{t}/training-jobs?status=bogus",
+                                "must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED"),
+                        List.of(
+                                "granularity",
+                                "/api/v1/tenants/{t}/usage?granularity=week",
+                                "must be one of minute, hour, day"));
+        for (List<String> c : cases) {
+            as(owner)
+                    .get(c.get(1), slug)
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("validation"))
+                    .body("errors[0].field", equalTo(c.get(0)))
+                    .body("errors[0].message", containsString(c.get(2)));
+        }
+        as("padmin-query", "platform-admin")
+                .get("/api/v1/admin/tenants?status=GONE")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must be one of ACTIVE, SUSPENDED"));
+        // A path that names nothing stays a 404.
+        as(owner)
+                .post("/api/v1/tenants/{t}/api-keys/not-a-uuid/rotate", slug)
+                .then()
+                .statusCode(404);
     }
 
     @Test
