@@ -78,14 +78,22 @@ public class ApiKeysView extends TenantView {
         grid.addColumn(k -> limits(k.rateLimit(), k.monthlyRequestLimit()))
                 .setHeader("Limits")
                 .setKey("limits");
-        grid.addColumn(k -> Formats.date(k.createdAt())).setHeader("Created").setKey("created");
+        // Dates and the status take the width they need; the other columns wrap.
+        grid.addColumn(k -> Formats.date(k.createdAt()))
+                .setHeader("Created")
+                .setKey("created")
+                .setAutoWidth(true);
         grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : Formats.dateTime(k.lastUsedAt()))
                 .setHeader("Last used")
                 .setKey("lastUsed");
-        grid.addColumn(k -> Formats.date(k.expiresAt())).setHeader("Expires").setKey("expires");
+        grid.addColumn(k -> Formats.date(k.expiresAt()))
+                .setHeader("Expires")
+                .setKey("expires")
+                .setAutoWidth(true);
         grid.addComponentColumn(k -> StatusBadge.of(k.status()))
                 .setHeader("Status")
-                .setKey("status");
+                .setKey("status")
+                .setAutoWidth(true);
         if (canManage) {
             grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         }
