@@ -8,6 +8,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import org.mlplatform.contract.quota.QuotaLimit;
 import org.mlplatform.contract.quota.QuotaResponse;
+import org.mlplatform.portal.layout.Formats;
 import org.mlplatform.portal.usage.UsageView;
 
 /** This month's inference requests against the quota, and how many deployments serve. */
@@ -24,12 +25,7 @@ final class InferenceCard {
         card.addClassName("summary-card");
         card.setId("inference-card");
         QuotaLimit month = quota.inferenceRequests();
-        Div requests =
-                line(
-                        "inference-requests",
-                        "Requests this month: "
-                                + month.used()
-                                + (month.limit() == null ? " (no limit)" : " of " + month.limit()));
+        Div requests = line("inference-requests", Formats.usage("Requests this month", month));
         requests.addClassName("card-value-small");
         card.add(requests);
         if (month.limit() != null) {

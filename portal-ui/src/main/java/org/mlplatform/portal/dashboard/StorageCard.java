@@ -33,16 +33,9 @@ final class StorageCard {
         if (storage.limit() != null) {
             card.add(bar(storage));
         }
-        card.add(line("models-used", count("Models", quota.models())));
-        card.add(line("datasets-used", count("Datasets", quota.datasets())));
+        card.add(line("models-used", Formats.usage("Models", quota.models())));
+        card.add(line("datasets-used", Formats.usage("Datasets", quota.datasets())));
         return card;
-    }
-
-    static String count(String what, QuotaLimit limit) {
-        return what
-                + ": "
-                + limit.used()
-                + (limit.limit() == null ? " (no limit)" : " of " + limit.limit());
     }
 
     private static ProgressBar bar(QuotaLimit storage) {

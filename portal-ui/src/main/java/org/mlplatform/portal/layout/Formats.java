@@ -3,6 +3,7 @@ package org.mlplatform.portal.layout;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.mlplatform.contract.quota.QuotaLimit;
 
 /** How the portal writes times: one format everywhere, in UTC, so admins compare like for like. */
 public final class Formats {
@@ -57,6 +58,19 @@ public final class Formats {
             unit++;
         }
         return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** A count with thousands separators: {@code 21,179,433}. */
+    public static String count(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
+    }
+
+    /** {@code Models: 3 of 10}, or {@code Models: 3 (no limit)}. */
+    public static String usage(String what, QuotaLimit limit) {
+        return what
+                + ": "
+                + count(limit.used())
+                + (limit.limit() == null ? " (no limit)" : " of " + count(limit.limit()));
     }
 
     /** A number with up to 4 significant decimals and no exponent; "" for null. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import org.mlplatform.contract.quota.QuotaLimit;
 import org.mlplatform.contract.quota.QuotaResponse;
+import org.mlplatform.portal.layout.Formats;
 
 /** The tenant's inference limits as bars with text: requests per second and this month's calls. */
 final class QuotaGauges {
@@ -29,16 +30,9 @@ final class QuotaGauges {
     }
 
     /** {@code Requests per second: 3 of 10}, with a bar when there is a limit. */
-    static String text(String what, QuotaLimit limit) {
-        return what
-                + ": "
-                + limit.used()
-                + (limit.limit() == null ? " (no limit)" : " of " + limit.limit());
-    }
-
     private static Div gauge(String id, String what, QuotaLimit limit) {
         Div gauge = new Div();
-        Div text = new Div(text(what, limit));
+        Div text = new Div(Formats.usage(what, limit));
         text.setId(id);
         gauge.add(text);
         if (limit.limit() != null) {

@@ -4,10 +4,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import org.mlplatform.contract.usage.UsagePoint;
+import java.util.TreeMap;
 import org.mlplatform.contract.usage.UsageResponse;
 import org.mlplatform.contract.usage.UsageSeries;
 import org.mlplatform.portal.layout.Formats;
@@ -41,46 +44,84 @@ public class UsageCharts extends VerticalLayout {
         totals.addThemeVariants(GridVariant.LUMO_COMPACT);
         totals.setAllRowsVisible(true);
         totals.addColumn(UsageSeries::label).setHeader("Series").setKey("label");
-        totals.addColumn(s -> s.total().requests()).setHeader("Requests").setKey("requests");
-        totals.addColumn(s -> s.total().succeeded()).setHeader("Succeeded").setKey("succeeded");
-        totals.addColumn(s -> s.total().rateLimited())
+        totals.addColumn(s -> Formats.count(s.total().requests()))
+                .setHeader("Requests")
+                .setKey("requests");
+        totals.addColumn(s -> Formats.count(s.total().succeeded()))
+                .setHeader("Succeeded")
+                .setKey("succeeded");
+        totals.addColumn(s -> Formats.count(s.total().rateLimited()))
                 .setHeader("Rate limited")
                 .setKey("rateLimited");
-        totals.addColumn(s -> s.total().clientErrors() - s.total().rateLimited())
+        totals.addColumn(s -> Formats.count(s.total().clientErrors() - s.total().rateLimited()))
                 .setHeader("Other client errors")
                 .setKey("clientErrors");
-        totals.addColumn(s -> s.total().serverErrors())
+        totals.addColumn(s -> Formats.count(s.total().serverErrors()))
                 .setHeader("Server errors")
                 .setKey("serverErrors");
-        totals.addColumn(s -> s.total().items()).setHeader("Items").setKey("items");
+        totals.addColumn(s -> Formats.count(s.total().items())).setHeader("Items").setKey("items");
         totals.addColumn(s -> latency(s.total().meanLatencyMs()))
                 .setHeader("Mean latency")
                 .setKey("latency");
         add(charts, totals);
     }
 
-    /** Draws the series of {@code usage}, replacing what was shown. */
+    /**
+     * Draws the series of {@code usage}, replacing what was shown. The API sends only intervals
+     * that had calls: the requests line is 0 in the others (a line straight from one busy hour to
+     * the next would draw calls nobody made); the latency line joins the intervals that have one.
+     */
     public void show(UsageResponse usage) {
         List<UsageSeries> series = usage.series() == null ? List.of() : usage.series();
-        requests.setSeries(lines(series, p -> (double) p.requests()));
-        latency.setSeries(lines(series, UsagePoint::meanLatencyMs));
+        List<Instant> intervals = intervals(usage);
+        requests.setSeries(
+                series.stream().map(s -> new Series(name(s), counts(s, intervals))).toList());
+        latency.setSeries(
+                series.stream()
+                        .map(
+                                s ->
+                                        new Series(
+                                                name(s),
+                                                s.points().stream()
+                                                        .filter(p -> p.meanLatencyMs() != null)
+                                                        .map(
+                                                                p ->
+                                                                        new Point(
+                                                                                p.start()
+                                                                                        .toEpochMilli(),
+                                                                                p.meanLatencyMs()))
+                                                        .toList()))
+                        .toList());
         totals.setItems(series);
     }
 
-    private static List<Series> lines(List<UsageSeries> series, Function<UsagePoint, Double> y) {
-        return series.stream()
-                .map(
-                        s ->
-                                new Series(
-                                        name(s),
-                                        s.points().stream()
-                                                .filter(p -> y.apply(p) != null)
-                                                .map(
-                                                        p ->
-                                                                new Point(
-                                                                        p.start().toEpochMilli(),
-                                                                        y.apply(p)))
-                                                .toList()))
+    /** The start of every interval of the response's range, as the API aligns them (UTC). */
+    static List<Instant> intervals(UsageResponse usage) {
+        if (usage.from() == null || usage.to() == null || usage.granularity() == null) {
+            return List.of();
+        }
+        ChronoUnit unit =
+                switch (usage.granularity()) {
+                    case MINUTE -> ChronoUnit.MINUTES;
+                    case HOUR -> ChronoUnit.HOURS;
+                    case DAY -> ChronoUnit.DAYS;
+                };
+        List<Instant> starts = new ArrayList<>();
+        for (Instant t = usage.from().truncatedTo(unit);
+                t.isBefore(usage.to());
+                t = t.plus(1, unit)) {
+            starts.add(t);
+        }
+        return starts;
+    }
+
+    /** The series' requests in every interval, 0 where it had none. */
+    private static List<Point> counts(UsageSeries s, List<Instant> intervals) {
+        Map<Instant, Long> requests = new TreeMap<>();
+        intervals.forEach(t -> requests.put(t, 0L));
+        s.points().forEach(p -> requests.put(p.start(), p.requests()));
+        return requests.entrySet().stream()
+                .map(e -> new Point(e.getKey().toEpochMilli(), e.getValue()))
                 .toList();
     }
 

@@ -149,7 +149,7 @@ class DashboardViewTest {
         DashboardView view = open("acme");
 
         assertThat(_get(view, Div.class, spec -> spec.withId("inference-requests")).getText())
-                .isEqualTo("Requests this month: 950 of 1000");
+                .isEqualTo("Requests this month: 950 of 1,000");
         ProgressBar bar =
                 _get(view, ProgressBar.class, spec -> spec.withId("inference-requests-bar"));
         assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.95);

@@ -18,6 +18,7 @@ import org.mlplatform.contract.quota.QuotaLimit;
 import org.mlplatform.contract.quota.QuotaResponse;
 import org.mlplatform.contract.usage.UsageGranularity;
 import org.mlplatform.contract.usage.UsageGroupBy;
+import org.mlplatform.contract.usage.UsageResponse;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.FakeUsage;
 import org.mlplatform.portal.PortalUi;
@@ -58,6 +59,7 @@ class UsageViewTest {
                 .extracting(LineChart.Series::name)
                 .containsExactly("backend (mlp_1)", "ci (mlp_2)");
         assertThat(charts.requests.getSeries().get(0).points())
+                .filteredOn(p -> p.y() != 0)
                 .containsExactly(
                         new LineChart.Point(T.toEpochMilli(), 10),
                         new LineChart.Point(T.plusSeconds(3600).toEpochMilli(), 20));
@@ -68,6 +70,38 @@ class UsageViewTest {
         assertThat(_getFormatted(charts.totals, 0, "requests")).isEqualTo("30");
         assertThat(_getFormatted(charts.totals, 0, "rateLimited")).isEqualTo("2");
         assertThat(_getFormatted(charts.totals, 0, "succeeded")).isEqualTo("28");
+    }
+
+    @Test
+    void shouldDrawNoRequestsInTheIntervalsTheApiLeavesOut() {
+        UsageCharts charts = open().panel.charts;
+        long hour = Duration.ofHours(1).toMillis();
+
+        charts.show(
+                new UsageResponse(
+                        T.plusSeconds(600),
+                        T.plusSeconds(4 * 3600),
+                        UsageGranularity.HOUR,
+                        null,
+                        List.of(
+                                FakeUsage.series(
+                                        "all",
+                                        null,
+                                        List.of(
+                                                FakeUsage.point(T, 10, 0, 1.5),
+                                                FakeUsage.point(
+                                                        T.plusSeconds(3 * 3600), 4, 0, 3.0))))));
+
+        long t = T.toEpochMilli();
+        assertThat(charts.requests.getSeries().get(0).points())
+                .containsExactly(
+                        new LineChart.Point(t, 10),
+                        new LineChart.Point(t + hour, 0),
+                        new LineChart.Point(t + 2 * hour, 0),
+                        new LineChart.Point(t + 3 * hour, 4));
+        assertThat(charts.latency.getSeries().get(0).points())
+                .containsExactly(
+                        new LineChart.Point(t, 1.5), new LineChart.Point(t + 3 * hour, 3.0));
     }
 
     @Test
@@ -121,7 +155,7 @@ class UsageViewTest {
         ProgressBar bar = _get(view, ProgressBar.class, spec -> spec.withId("quota-rps-bar"));
         assertThat(bar.getValue() / bar.getMax()).isEqualTo(0.2);
         assertThat(_get(view, Div.class, spec -> spec.withId("quota-monthly")).getText())
-                .isEqualTo("Inference requests this month (UTC): 1234 (no limit)");
+                .isEqualTo("Inference requests this month (UTC): 1,234 (no limit)");
     }
 
     @Test
