@@ -52,7 +52,11 @@ public class FakeTraining implements TrainingJobsApi {
                         task,
                         task == TrainingTask.IMAGE_CLASSIFICATION ? null : "species",
                         List.of("sepal_length", "sepal_width"),
-                        List.of(),
+                        switch (task) {
+                            case CLASSIFICATION -> List.of("setosa", "versicolor", "virginica");
+                            case IMAGE_CLASSIFICATION -> List.of("cat", "dog");
+                            default -> List.of();
+                        },
                         new ArchitectureSpec(
                                         task == TrainingTask.IMAGE_CLASSIFICATION
                                                 ? ArchitectureType.CNN

@@ -28,6 +28,7 @@ class InferResultPanel extends VerticalLayout {
     final Div probabilities = new Div();
     final Pre raw = new Pre();
     final Span error = new Span();
+    private List<String> classes = List.of();
 
     InferResultPanel() {
         setPadding(false);
@@ -35,9 +36,18 @@ class InferResultPanel extends VerticalLayout {
         prediction.setId("result-prediction");
         probabilities.setId("result-probabilities");
         probabilities.addClassName("bar-chart");
+        // In this column the chart is as wide as the page allows, and only as tall as its bars.
+        probabilities.setWidthFull();
+        probabilities.setMaxWidth("40rem");
+        probabilities.getStyle().set("flex", "none");
         raw.setId("result-raw");
         error.setId("result-error");
         error.addClassName("failure-reason");
+    }
+
+    /** The names of the classes, in the order of the probabilities; "class i" beyond them. */
+    void setClasses(List<String> names) {
+        classes = names == null ? List.of() : List.copyOf(names);
     }
 
     void showError(String message) {
@@ -68,7 +78,8 @@ class InferResultPanel extends VerticalLayout {
                         o -> {
                             List<Object> values = o.data() == null ? List.of() : o.data();
                             for (int i = 0; i < values.size(); i++) {
-                                probabilities.add(bar("class " + i, values.get(i)));
+                                String name = i < classes.size() ? classes.get(i) : "class " + i;
+                                probabilities.add(bar(name, values.get(i)));
                             }
                             add(probabilities);
                         });

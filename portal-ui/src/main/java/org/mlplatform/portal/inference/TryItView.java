@@ -15,10 +15,12 @@ import org.mlplatform.contract.deployment.DeploymentStatus;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.me.TenantMembershipResponse;
 import org.mlplatform.contract.model.ModelVersionResponse;
+import org.mlplatform.contract.training.TrainingJobResponse;
 import org.mlplatform.portal.api.ModelRegistryApi;
 import org.mlplatform.portal.api.PlatformApi;
 import org.mlplatform.portal.api.PlatformApiException;
 import org.mlplatform.portal.api.ServingApi;
+import org.mlplatform.portal.api.TrainingApi;
 import org.mlplatform.portal.deployment.DeploymentsView;
 import org.mlplatform.portal.layout.MainLayout;
 import org.mlplatform.portal.layout.Notice;
@@ -40,13 +42,16 @@ public class TryItView extends TenantView {
     TryItForm form;
     private final ServingApi serving;
     private final ModelRegistryApi registry;
+    private final TrainingApi training;
     private String tenant;
     private String model;
 
-    public TryItView(PlatformApi api, ServingApi serving, ModelRegistryApi registry) {
+    public TryItView(
+            PlatformApi api, ServingApi serving, ModelRegistryApi registry, TrainingApi training) {
         super(api);
         this.serving = serving;
         this.registry = registry;
+        this.training = training;
     }
 
     @Override
@@ -109,9 +114,27 @@ public class TryItView extends TenantView {
             formHolder.add(new Paragraph("The signature of this version is not known."));
             return;
         }
+        result.setClasses(classes(found));
         form = new TryItForm(found);
         form.addInferListener(e -> infer(deployment.version(), e.request()));
         formHolder.add(form);
+    }
+
+    /**
+     * The class names of a trained classifier, in the order of its probabilities (its training job
+     * knows them); empty for other versions, or when the job cannot be read.
+     */
+    private List<String> classes(ModelVersionResponse version) {
+        if (version.trainingJobId() == null) {
+            return List.of();
+        }
+        try {
+            return training.job(tenant, version.trainingJobId())
+                    .map(TrainingJobResponse::classes)
+                    .orElse(List.of());
+        } catch (PlatformApiException e) {
+            return List.of();
+        }
     }
 
     private void infer(int deployedVersion, InferRequest request) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.upload.Upload;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.contract.deployment.DeploymentStatus;
@@ -21,10 +22,12 @@ import org.mlplatform.contract.inference.InferInput;
 import org.mlplatform.contract.inference.InferOutput;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.inference.InferResponse;
+import org.mlplatform.contract.job.JobStatus;
 import org.mlplatform.contract.model.ModelSignature;
 import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.model.ModelVersionStatus;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.contract.training.TrainingTask;
 import org.mlplatform.portal.FakeDeployments.InferCall;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.PortalUi;
@@ -48,7 +51,11 @@ class TryItViewTest {
     /** A trained tabular classifier: two numeric columns and one categorical, deployed READY. */
     private void trainedIris() {
         platform.models.model("acme", "iris", null, ModelTask.TABULAR_CLASSIFICATION);
-        platform.models.trainedVersion("acme", "iris", new java.util.UUID(0, 1), Map.of());
+        UUID job =
+                platform.training
+                        .job("acme", JobStatus.SUCCEEDED, TrainingTask.CLASSIFICATION, 0, null)
+                        .id();
+        platform.models.trainedVersion("acme", "iris", job, Map.of());
         replaceSignature(
                 "iris",
                 new ModelSignature(
@@ -148,7 +155,7 @@ class TryItViewTest {
                 .satisfies(
                         row ->
                                 assertThat(row.getElement().getTextRecursively())
-                                        .isEqualTo("class 270 %"));
+                                        .isEqualTo("virginica70 %"));
         assertThat(view.result.raw.getText()).contains("virginica").contains("0.7");
     }
 
