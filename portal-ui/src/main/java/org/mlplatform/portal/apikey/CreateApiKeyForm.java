@@ -76,9 +76,11 @@ class CreateApiKeyForm extends FormLayout {
         expiresOn.setHelperText("At most a year from today");
         expiresOn.setI18n(
                 new DatePicker.DatePickerI18n()
+                        // Written as every other date of the portal, not in the browser's locale.
+                        .setDateFormat("yyyy-MM-dd")
                         .setMaxErrorMessage(MAX_MESSAGE)
                         .setMinErrorMessage(MIN_MESSAGE)
-                        .setBadInputErrorMessage("Enter a date such as 2025-12-31"));
+                        .setBadInputErrorMessage("Enter a date as YYYY-MM-DD"));
         requestsPerSecond.setPlaceholder("Tenant limit only");
         requestsPerSecond.setHelperText("The key's own rate limit; empty: none");
         burst.setPlaceholder("Same as the rate");
