@@ -95,6 +95,37 @@ public class OpenInferenceRoutes {
         router.post("/v2/models/:model/versions/:version/infer")
                 .order(BEFORE_FILTERS)
                 .handler(rc -> infer(rc, rc.pathParam("version")));
+        for (String path :
+                List.of(
+                        "/v2/health/live",
+                        "/v2/health/ready",
+                        "/v2/models/:model",
+                        "/v2/models/:model/versions/:version",
+                        "/v2/models/:model/ready",
+                        "/v2/models/:model/versions/:version/ready")) {
+            onlyAllow(router, path, "GET");
+        }
+        onlyAllow(router, "/v2/models/:model/infer", "POST");
+        onlyAllow(router, "/v2/models/:model/versions/:version/infer", "POST");
+    }
+
+    /**
+     * A path of the protocol called with another method than its own: 405 with {@code Allow}, in
+     * the protocol's error form (it would otherwise reach the REST layer and read as not found).
+     */
+    private static void onlyAllow(Router router, String path, String method) {
+        router.route(path)
+                .order(BEFORE_FILTERS + 1)
+                .handler(
+                        rc ->
+                                send(
+                                        rc,
+                                        GatewayAnswer.error(
+                                                405,
+                                                rc.request().method()
+                                                        + " is not allowed here; use "
+                                                        + method,
+                                                Map.of(HttpHeaders.ALLOW.toString(), method))));
     }
 
     /** Ready when the application is up and PostgreSQL answers (checked off the event loop). */

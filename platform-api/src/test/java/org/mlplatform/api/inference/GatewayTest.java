@@ -33,6 +33,20 @@ class GatewayTest {
     }
 
     @Test
+    void shouldAnswer405WithAllowForAnotherMethodOnAProtocolPath() {
+        given().put("/v2/models/anything/infer")
+                .then()
+                .statusCode(405)
+                .header("Allow", "POST")
+                .body("error", org.hamcrest.Matchers.equalTo("PUT is not allowed here; use POST"));
+        given().delete("/v2/models/anything/versions/2")
+                .then()
+                .statusCode(405)
+                .header("Allow", "GET");
+        given().post("/v2/health/live").then().statusCode(405).header("Allow", "GET");
+    }
+
+    @Test
     void shouldPassTheWorkersAnswerThroughWithRateLimitHeaders() {
         Team team = TestData.team();
         String model = TestData.unique("m");
