@@ -22,6 +22,7 @@ import java.util.Set;
 import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.apikey.CreateApiKeyRequest;
 import org.mlplatform.contract.apikey.RateLimit;
+import org.mlplatform.portal.layout.DecimalFields;
 import org.mlplatform.portal.layout.FieldErrors;
 
 /**
@@ -42,7 +43,7 @@ class CreateApiKeyForm extends FormLayout {
     final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("Scopes");
     final MultiSelectComboBox<String> models = new MultiSelectComboBox<>("Models");
     final DatePicker expiresOn = new DatePicker("Expires on (UTC)");
-    final NumberField requestsPerSecond = new NumberField("Requests per second");
+    final NumberField requestsPerSecond = DecimalFields.of("Requests per second");
     final IntegerField burst = new IntegerField("Burst");
     final IntegerField monthlyLimit = new IntegerField("Requests per month");
     final Button save = new Button("Create key");

@@ -29,6 +29,7 @@ import org.mlplatform.contract.inference.InferInput;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.model.ModelVersionResponse;
 import org.mlplatform.contract.model.TensorSpec;
+import org.mlplatform.portal.layout.DecimalFields;
 
 /**
  * The "Try it" form of one model version, built from its signature ({@link InputKind}): a field per
@@ -72,7 +73,7 @@ class TryItForm extends FormLayout {
 
     private Component column(TensorSpec input) {
         if ("float32".equals(input.dataType())) {
-            NumberField field = new NumberField(input.name());
+            NumberField field = DecimalFields.of(input.name());
             field.setId("column-" + input.name());
             field.setRequiredIndicatorVisible(true);
             columns.put(input.name(), field);

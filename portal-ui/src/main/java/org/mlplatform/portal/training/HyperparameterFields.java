@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.OptimizerType;
+import org.mlplatform.portal.layout.DecimalFields;
 
 /**
  * The hyperparameter fields of {@link TrainingJobForm}, prefilled with the contract's defaults.
@@ -23,10 +24,10 @@ final class HyperparameterFields {
 
     final IntegerField epochs = new IntegerField("Epochs");
     final IntegerField batchSize = new IntegerField("Batch size");
-    final NumberField learningRate = new NumberField("Learning rate");
+    final NumberField learningRate = DecimalFields.of("Learning rate");
     final Select<OptimizerType> optimizer = new Select<>();
-    final NumberField momentum = new NumberField("Momentum");
-    final NumberField validationSplit = new NumberField("Validation split");
+    final NumberField momentum = DecimalFields.of("Momentum");
+    final NumberField validationSplit = DecimalFields.of("Validation split");
     final TextField seed = new TextField("Seed");
     final IntegerField patience = new IntegerField("Early-stopping patience (epochs)");
 

@@ -28,6 +28,7 @@ import org.mlplatform.contract.training.ArchitectureSpec;
 import org.mlplatform.contract.training.ArchitectureType;
 import org.mlplatform.contract.training.CreateTrainingJobRequest;
 import org.mlplatform.contract.training.TrainingTask;
+import org.mlplatform.portal.layout.DecimalFields;
 
 /**
  * A new training job: dataset, task, columns, architecture and hyperparameters with the contract's
@@ -43,7 +44,7 @@ class TrainingJobForm extends FormLayout {
     final Select<ArchitectureType> architecture = new Select<>();
     final TextField hiddenLayers = new TextField("Hidden layers");
     final Select<Activation> activation = new Select<>();
-    final NumberField dropout = new NumberField("Dropout");
+    final NumberField dropout = DecimalFields.of("Dropout");
     final IntegerField inputSize = new IntegerField("Input size (pixels)");
     final Select<Integer> channels = new Select<>();
     final HyperparameterFields hyper = new HyperparameterFields();

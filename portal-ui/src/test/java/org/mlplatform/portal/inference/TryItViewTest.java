@@ -32,6 +32,7 @@ import org.mlplatform.portal.FakeDeployments.InferCall;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.PortalUi;
 import org.mlplatform.portal.api.PlatformApiException;
+import org.mlplatform.portal.layout.DecimalFields;
 
 class TryItViewTest {
 
@@ -112,7 +113,12 @@ class TryItViewTest {
 
         assertThat(view.form.kind).isEqualTo(InputKind.TABULAR);
         assertThat(view.form.columns).containsOnlyKeys("sepal_length", "petal_width", "soil");
-        assertThat(view.form.columns.get("sepal_length")).isInstanceOf(NumberField.class);
+        assertThat(view.form.columns.get("sepal_length"))
+                .isInstanceOfSatisfying(
+                        NumberField.class,
+                        f ->
+                                assertThat(f.getAllowedCharPattern())
+                                        .isEqualTo(DecimalFields.of("x").getAllowedCharPattern()));
         assertThat(view.form.columns.get("soil")).isInstanceOf(TextField.class);
         _setValue((NumberField) view.form.columns.get("sepal_length"), 5.1);
         _setValue((NumberField) view.form.columns.get("petal_width"), 1.8);
