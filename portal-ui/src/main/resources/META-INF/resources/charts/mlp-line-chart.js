@@ -10,7 +10,7 @@ import './chart.umd.min.js';
 
 const { Chart } = globalThis;
 
-const PROPERTIES = ['chartTitle', 'xLabel', 'yLabel', 'emptyText', 'timeAxis', 'series'];
+const PROPERTIES = ['chartTitle', 'xLabel', 'yLabel', 'emptyText', 'timeAxis', 'xMin', 'xMax', 'series'];
 const COLOURS = ['#1676f3', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#0c8599'];
 
 const SECOND = 1000;
@@ -111,11 +111,14 @@ class MlpLineChart extends HTMLElement {
   }
 
   options() {
-    const { chartTitle, xLabel, yLabel, timeAxis } = this.state;
+    const { chartTitle, xLabel, yLabel, timeAxis, xMin, xMax } = this.state;
     const style = getComputedStyle(this);
     const text = style.getPropertyValue('--lumo-secondary-text-color').trim() || '#666';
     const grid = style.getPropertyValue('--lumo-contrast-10pct').trim() || 'rgba(0,0,0,0.1)';
-    const xs = (this.state.series ?? []).flatMap((s) => s.points.map((p) => p.x));
+    // The x range, when set, spans the axis whatever the points cover (charts side by side match).
+    const xs = (this.state.series ?? [])
+      .flatMap((s) => s.points.map((p) => p.x))
+      .concat([xMin, xMax].filter((v) => typeof v === 'number'));
     const step = timeAxis && xs.length ? timeStep(Math.max(...xs) - Math.min(...xs)) : undefined;
     const x = (value) => (timeAxis ? timeLabel(value, step) : value);
     return {
@@ -132,6 +135,9 @@ class MlpLineChart extends HTMLElement {
         x: {
           type: 'linear',
           title: { display: true, text: timeAxis ? `${xLabel} (UTC)` : xLabel, color: text },
+          // Widened to whole steps, so the ticks stay on round times (a step of 3 h counts from 00:00 UTC).
+          min: typeof xMin === 'number' ? (step ? Math.floor(xMin / step) * step : xMin) : undefined,
+          max: typeof xMax === 'number' ? (step ? Math.ceil(xMax / step) * step : xMax) : undefined,
           ticks: { color: text, precision: timeAxis ? undefined : 0, stepSize: step, callback: x },
           grid: { color: grid },
         },

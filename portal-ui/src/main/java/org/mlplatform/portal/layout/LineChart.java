@@ -84,6 +84,12 @@ public class LineChart extends Component implements HasSize {
         getElement().setProperty("timeAxis", timeAxis);
     }
 
+    /** The x axis spans {@code min} to {@code max} whatever the points cover. */
+    public void setXRange(double min, double max) {
+        getElement().setProperty("xMin", min);
+        getElement().setProperty("xMax", max);
+    }
+
     /**
      * {@code [{"name": ..., "dashed": ..., "points": [{"x": ..., "y": ...}]}]}, points finite and
      * in x order.

@@ -74,6 +74,14 @@ public class UsageCharts extends VerticalLayout {
     public void show(UsageResponse usage) {
         List<UsageSeries> series = usage.series() == null ? List.of() : usage.series();
         List<Instant> intervals = intervals(usage);
+        if (!intervals.isEmpty()) {
+            // Both charts span the whole range asked for, not only the intervals with calls.
+            for (LineChart chart : List.of(requests, latency)) {
+                chart.setXRange(
+                        intervals.get(0).toEpochMilli(),
+                        intervals.get(intervals.size() - 1).toEpochMilli());
+            }
+        }
         requests.setSeries(
                 series.stream().map(s -> new Series(name(s), counts(s, intervals))).toList());
         latency.setSeries(

@@ -102,6 +102,10 @@ class UsageViewTest {
         assertThat(charts.latency.getSeries().get(0).points())
                 .containsExactly(
                         new LineChart.Point(t, 1.5), new LineChart.Point(t + 3 * hour, 3.0));
+        for (LineChart chart : List.of(charts.requests, charts.latency)) {
+            assertThat(chart.getElement().getProperty("xMin", 0.0)).isEqualTo(t);
+            assertThat(chart.getElement().getProperty("xMax", 0.0)).isEqualTo(t + 3 * hour);
+        }
     }
 
     @Test
