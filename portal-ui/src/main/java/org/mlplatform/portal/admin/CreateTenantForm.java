@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.mlplatform.contract.tenant.CreateTenantRequest;
 import org.mlplatform.contract.tenant.Slugs;
+import org.mlplatform.portal.layout.FormActions;
 
 /** Slug, name and first owner of a new tenant; fires {@link SaveEvent} with a valid request. */
 class CreateTenantForm extends FormLayout {
@@ -61,7 +62,7 @@ class CreateTenantForm extends FormLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        return new HorizontalLayout(save, cancel);
+        return FormActions.row(this, save, cancel);
     }
 
     private void validateAndSave() {

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -17,6 +16,7 @@ import java.util.Map;
 import org.mlplatform.contract.quota.QuotaLimit;
 import org.mlplatform.contract.quota.QuotaResponse;
 import org.mlplatform.contract.quota.SetQuotaRequest;
+import org.mlplatform.portal.layout.FormActions;
 import org.mlplatform.portal.layout.Formats;
 
 /**
@@ -96,7 +96,7 @@ class QuotaForm extends FormLayout {
         add(storage, unit, models, datasets, concurrentJobs, trainingHours);
         add(requestsPerSecond, inferenceRequests);
         add(new Span("Empty fields mean no limit."));
-        add(new HorizontalLayout(save, cancel));
+        add(FormActions.row(this, save, cancel));
     }
 
     private void show(QuotaResponse current) {

@@ -5,11 +5,11 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.shared.Registration;
+import org.mlplatform.portal.layout.FormActions;
 
 /** A tenant's new display name; fires {@link RenameEvent}. */
 class RenameTenantForm extends FormLayout {
@@ -29,7 +29,7 @@ class RenameTenantForm extends FormLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        add(name, new HorizontalLayout(save, cancel));
+        add(name, FormActions.row(this, save, cancel));
     }
 
     private void validateAndSave() {

@@ -24,6 +24,7 @@ import org.mlplatform.contract.apikey.CreateApiKeyRequest;
 import org.mlplatform.contract.apikey.RateLimit;
 import org.mlplatform.portal.layout.DecimalFields;
 import org.mlplatform.portal.layout.FieldErrors;
+import org.mlplatform.portal.layout.FormActions;
 
 /**
  * A new API key: name, scopes, the models it may call, when it expires (at most a year ahead) and
@@ -118,7 +119,7 @@ class CreateApiKeyForm extends FormLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        return new HorizontalLayout(save, cancel);
+        return FormActions.row(this, save, cancel);
     }
 
     private void validateAndSave() {

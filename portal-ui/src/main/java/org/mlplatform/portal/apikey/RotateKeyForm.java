@@ -6,10 +6,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
+import org.mlplatform.portal.layout.FormActions;
 
 /** Asks how long the old secret keeps working after a rotation; fires {@link RotateEvent}. */
 class RotateKeyForm extends FormLayout {
@@ -51,7 +51,7 @@ class RotateKeyForm extends FormLayout {
                         "A new secret replaces the old one; the key keeps its name, scopes and"
                                 + " limits."),
                 grace,
-                new HorizontalLayout(rotate, cancel));
+                FormActions.row(this, rotate, cancel));
     }
 
     Registration addRotateListener(ComponentEventListener<RotateEvent> listener) {

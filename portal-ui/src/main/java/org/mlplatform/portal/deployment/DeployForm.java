@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlplatform.contract.deployment.CreateDeploymentRequest;
 import org.mlplatform.portal.layout.FieldErrors;
+import org.mlplatform.portal.layout.FormActions;
 
 /**
  * Deploys a READY model version with its batching settings (the contract's defaults prefilled).
@@ -63,7 +63,7 @@ class DeployForm extends FormLayout {
         deploy.addClickListener(e -> validateAndDeploy());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         add(model, version, maxBatchSize, maxBatchDelayMs, replicas);
-        add(new HorizontalLayout(deploy, cancel));
+        add(FormActions.row(this, deploy, cancel));
     }
 
     /** The chosen model's READY versions, newest first; the newest is proposed. */

@@ -15,6 +15,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.mlplatform.contract.member.AddMemberRequest;
 import org.mlplatform.contract.tenant.TenantRole;
+import org.mlplatform.portal.layout.FormActions;
 
 /** Asks for a username and a role; fires {@link SaveEvent} with a valid request. */
 class AddMemberForm extends FormLayout {
@@ -52,7 +53,7 @@ class AddMemberForm extends FormLayout {
         save.addClickShortcut(Key.ENTER);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        return new HorizontalLayout(save, cancel);
+        return FormActions.row(this, save, cancel);
     }
 
     private void validateAndSave() {

@@ -18,6 +18,7 @@ import org.mlplatform.contract.model.CreateModelRequest;
 import org.mlplatform.contract.model.ModelTask;
 import org.mlplatform.contract.tenant.Slugs;
 import org.mlplatform.portal.layout.FieldErrors;
+import org.mlplatform.portal.layout.FormActions;
 
 /** Name, description and task of a new model; fires {@link SaveEvent} with a valid request. */
 class CreateModelForm extends FormLayout {
@@ -63,7 +64,7 @@ class CreateModelForm extends FormLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> validateAndSave());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        return new HorizontalLayout(save, cancel);
+        return FormActions.row(this, save, cancel);
     }
 
     private void validateAndSave() {

@@ -29,6 +29,7 @@ import org.mlplatform.contract.training.ArchitectureType;
 import org.mlplatform.contract.training.CreateTrainingJobRequest;
 import org.mlplatform.contract.training.TrainingTask;
 import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.FormActions;
 
 /**
  * A new training job: dataset, task, columns, architecture and hyperparameters with the contract's
@@ -241,7 +242,7 @@ class TrainingJobForm extends FormLayout {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> validateAndSubmit());
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        return new HorizontalLayout(submit, cancel);
+        return FormActions.row(this, submit, cancel);
     }
 
     private void validateAndSubmit() {
