@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.mlplatform.contract.worker.WorkerResponse;
 import org.mlplatform.contract.worker.WorkerStatus;
 import org.mlplatform.portal.api.AdminApi;
@@ -37,6 +39,7 @@ public class WorkersView extends AdminView {
         grid.addColumn(WorkerResponse::name).setHeader("Name").setKey("name");
         grid.addColumn(WorkerResponse::url).setHeader("URL").setKey("url");
         grid.addColumn(WorkersView::engine).setHeader("Engine").setKey("engine");
+        grid.addColumn(WorkersView::roles).setHeader("Roles").setKey("roles");
         grid.addComponentColumn(
                         w -> Badges.badge(w.status().name(), w.status() == WorkerStatus.ONLINE))
                 .setHeader("Status")
@@ -44,6 +47,15 @@ public class WorkersView extends AdminView {
         grid.addColumn(w -> TimeAgo.format(w.lastHeartbeatAt(), clock.instant()))
                 .setHeader("Last heartbeat")
                 .setKey("heartbeat");
+    }
+
+    /** What it does: "jobs", "inference" or "jobs, inference". */
+    static String roles(WorkerResponse worker) {
+        return worker.roles() == null
+                ? ""
+                : worker.roles().stream()
+                        .map(r -> r.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "));
     }
 
     private Component toolbar() {

@@ -26,7 +26,7 @@ class WorkersViewTest {
     }
 
     @Test
-    void shouldListWorkersWithEngineAndStatus() {
+    void shouldListWorkersWithEngineRolesAndStatus() {
         FakePlatform platform = FakePlatform.withAliceInTwoTenants();
         platform.signIn("admin", true);
         platform.workers.add(
@@ -38,7 +38,7 @@ class WorkersViewTest {
                         "PyTorch",
                         "2.7.1",
                         Map.of(),
-                        List.of(WorkerRole.JOBS),
+                        List.of(WorkerRole.JOBS, WorkerRole.INFERENCE),
                         WorkerStatus.ONLINE,
                         FakePlatform.T0,
                         Instant.now()));
@@ -48,6 +48,7 @@ class WorkersViewTest {
         WorkersView view = _get(WorkersView.class);
         assertThat(_size(view.grid)).isEqualTo(1);
         assertThat(_getFormatted(view.grid, 0, "engine")).isEqualTo("PyTorch 2.7.1");
+        assertThat(_getFormatted(view.grid, 0, "roles")).isEqualTo("jobs, inference");
         assertThat(_getFormatted(view.grid, 0, "heartbeat")).endsWith(" s ago");
     }
 }
