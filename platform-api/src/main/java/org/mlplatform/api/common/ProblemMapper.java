@@ -130,6 +130,11 @@ public class ProblemMapper {
             if (query.isPresent()) {
                 return domain(query.get(), uri);
             }
+            if (e.getCause() instanceof QueryValueConverter.Unparsable path) {
+                // A path segment that cannot name anything: say why, not just "HTTP 404".
+                return problems.forStatus(
+                        404, "Nothing is at this path: " + path.getMessage() + ".", path(uri));
+            }
         }
         if (e.getCause() instanceof ApiException api) {
             return domain(api, uri);

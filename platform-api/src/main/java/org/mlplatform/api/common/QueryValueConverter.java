@@ -53,12 +53,19 @@ public class QueryValueConverter implements ParamConverterProvider {
     /** How a type is read, and what a value must be. */
     private record Format(Function<String, ?> parse, String expected) {}
 
+    private static final Format INTEGER = new Format(Integer::valueOf, "must be an integer");
+    private static final Format LONG = new Format(Long::valueOf, "must be an integer");
+
     private static final Map<Class<?>, Format> FORMATS =
             Map.of(
                     Integer.class,
-                    new Format(Integer::valueOf, "must be an integer"),
+                    INTEGER,
+                    int.class,
+                    INTEGER,
                     Long.class,
-                    new Format(Long::valueOf, "must be an integer"),
+                    LONG,
+                    long.class,
+                    LONG,
                     UUID.class,
                     new Format(UUID::fromString, "must be a UUID"));
 

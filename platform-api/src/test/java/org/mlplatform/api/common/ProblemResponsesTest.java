@@ -159,11 +159,18 @@ class ProblemResponsesTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("status"))
                 .body("errors[0].message", equalTo("must be one of ACTIVE, SUSPENDED"));
-        // A path that names nothing stays a 404.
+        // A path that names nothing stays a 404, and says why.
         as(owner)
                 .post("/api/v1/tenants/{t}/api-keys/not-a-uuid/rotate", slug)
                 .then()
-                .statusCode(404);
+                .statusCode(404)
+                .body("type", endsWith("not-found"))
+                .body("detail", equalTo("Nothing is at this path: 'not-a-uuid' must be a UUID."));
+        as(owner)
+                .get("/api/v1/tenants/{t}/models/m/versions/abc", slug)
+                .then()
+                .statusCode(404)
+                .body("detail", equalTo("Nothing is at this path: 'abc' must be an integer."));
     }
 
     @Test
