@@ -30,6 +30,14 @@ class ApiKeysTest {
         return model;
     }
 
+    /** The team admin's request for a key with one scope, limited to {@code models}. */
+    private static Response createLimitedTo(Team team, String scope, List<String> models) {
+        return as(team.admin())
+                .body(Map.of("name", "x", "scopes", List.of(scope), "models", models))
+                .post("/api/v1/tenants/{t}/api-keys", team.slug())
+                .andReturn();
+    }
+
     @Test
     void shouldShowTheSecretOnceAndNeverInListOrGet() {
         Team team = TestData.team();
@@ -78,18 +86,7 @@ class ApiKeysTest {
     @Test
     void shouldRefuseAModelThatIsNotAName() {
         Team team = TestData.team();
-        Response response =
-                as(team.admin())
-                        .body(
-                                Map.of(
-                                        "name",
-                                        "x",
-                                        "scopes",
-                                        List.of("models:read"),
-                                        "models",
-                                        List.of("Not A Name")))
-                        .post("/api/v1/tenants/{t}/api-keys", team.slug())
-                        .andReturn();
+        Response response = createLimitedTo(team, "models:read", List.of("Not A Name"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) response.path("errors[0].field")).isEqualTo("models[0]");
     }
@@ -99,18 +96,7 @@ class ApiKeysTest {
         Team team = TestData.team();
         String own = deployed(team);
         String elsewhere = deployed(TestData.team());
-        Response response =
-                as(team.admin())
-                        .body(
-                                Map.of(
-                                        "name",
-                                        "x",
-                                        "scopes",
-                                        List.of("inference:invoke"),
-                                        "models",
-                                        List.of(own, elsewhere)))
-                        .post("/api/v1/tenants/{t}/api-keys", team.slug())
-                        .andReturn();
+        Response response = createLimitedTo(team, "inference:invoke", List.of(own, elsewhere));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) response.path("errors[0].field")).isEqualTo("models[1]");
         assertThat((String) response.path("errors[0].message"))

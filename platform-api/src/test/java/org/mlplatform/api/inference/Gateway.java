@@ -15,9 +15,13 @@ public final class Gateway {
     private Gateway() {}
 
     public static Response infer(String key, String model) {
+        return infer(key, model, BODY);
+    }
+
+    public static Response infer(String key, String model, String body) {
         return given().header("Authorization", "Bearer " + key)
                 .contentType(ContentType.JSON)
-                .body(BODY)
+                .body(body)
                 .post("/v2/models/{m}/infer", model)
                 .andReturn();
     }

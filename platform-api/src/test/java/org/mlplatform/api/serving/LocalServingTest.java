@@ -27,6 +27,7 @@ import org.mlplatform.api.TestData;
 import org.mlplatform.api.TestData.Team;
 import org.mlplatform.api.apikey.ApiKeys;
 import org.mlplatform.api.deployment.Deployments;
+import org.mlplatform.api.inference.Gateway;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.api.worker.Worker;
 import org.mlplatform.contract.model.ModelSignature;
@@ -88,13 +89,10 @@ class LocalServingTest {
         double servedBefore = servedByThisProcess();
 
         Response answer =
-                given().header(
-                                "Authorization",
-                                "Bearer " + ApiKeys.create(team.slug(), team.owner()).secret())
-                        .contentType(ContentType.JSON)
-                        .body(body(expected.getList("input")))
-                        .post("/v2/models/{m}/infer", model)
-                        .andReturn();
+                Gateway.infer(
+                        ApiKeys.create(team.slug(), team.owner()).secret(),
+                        model,
+                        body(expected.getList("input")));
 
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
         assertThat(answer.path("model_name").toString()).isEqualTo(model);
@@ -114,13 +112,10 @@ class LocalServingTest {
         double servedBefore = servedByThisProcess();
 
         Response answer =
-                given().header(
-                                "Authorization",
-                                "Bearer " + ApiKeys.create(team.slug(), team.owner()).secret())
-                        .contentType(ContentType.JSON)
-                        .body(body(List.of(List.of(1, 2, 3, 4))))
-                        .post("/v2/models/{m}/infer", model)
-                        .andReturn();
+                Gateway.infer(
+                        ApiKeys.create(team.slug(), team.owner()).secret(),
+                        model,
+                        body(List.of(List.of(1, 2, 3, 4))));
 
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
         assertThat(metric(l -> l.startsWith("gateway_requests_total{outcome=\"ok\"")))
@@ -135,15 +130,10 @@ class LocalServingTest {
     @Test
     void shouldHideTheModelFromAnotherTenantsKey() {
         Response answer =
-                given().header(
-                                "Authorization",
-                                "Bearer "
-                                        + ApiKeys.create(team.otherSlug(), team.outsider())
-                                                .secret())
-                        .contentType(ContentType.JSON)
-                        .body(body(List.of(List.of(1, 2, 3, 4))))
-                        .post("/v2/models/{m}/infer", model)
-                        .andReturn();
+                Gateway.infer(
+                        ApiKeys.create(team.otherSlug(), team.outsider()).secret(),
+                        model,
+                        body(List.of(List.of(1, 2, 3, 4))));
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.asString()).contains("not found");
