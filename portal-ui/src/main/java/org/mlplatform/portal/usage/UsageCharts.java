@@ -84,22 +84,7 @@ public class UsageCharts extends VerticalLayout {
         }
         requests.setSeries(
                 series.stream().map(s -> new Series(name(s), counts(s, intervals))).toList());
-        latency.setSeries(
-                series.stream()
-                        .map(
-                                s ->
-                                        new Series(
-                                                name(s),
-                                                s.points().stream()
-                                                        .filter(p -> p.meanLatencyMs() != null)
-                                                        .map(
-                                                                p ->
-                                                                        new Point(
-                                                                                p.start()
-                                                                                        .toEpochMilli(),
-                                                                                p.meanLatencyMs()))
-                                                        .toList()))
-                        .toList());
+        latency.setSeries(series.stream().map(s -> new Series(name(s), meanLatencies(s))).toList());
         totals.setItems(series);
     }
 
@@ -121,6 +106,14 @@ public class UsageCharts extends VerticalLayout {
             starts.add(t);
         }
         return starts;
+    }
+
+    /** The series' mean latency in the intervals that had calls. */
+    private static List<Point> meanLatencies(UsageSeries s) {
+        return s.points().stream()
+                .filter(p -> p.meanLatencyMs() != null)
+                .map(p -> new Point(p.start().toEpochMilli(), p.meanLatencyMs()))
+                .toList();
     }
 
     /** The series' requests in every interval, 0 where it had none. */
