@@ -82,6 +82,40 @@ class InferCodecTest {
     }
 
     @Test
+    void shouldWriteNonFiniteOutputsAsTheirNamesSinceJsonHasNoSuchNumbers() throws Exception {
+        byte[] answer =
+                InferResponseWriter.answer(
+                        "m",
+                        "1",
+                        null,
+                        List.of(
+                                new Tensor(
+                                        "f32",
+                                        "FP32",
+                                        new long[] {4},
+                                        new float[] {
+                                            Float.NaN,
+                                            Float.POSITIVE_INFINITY,
+                                            Float.NEGATIVE_INFINITY,
+                                            Float.MAX_VALUE
+                                        }),
+                                new Tensor(
+                                        "f64",
+                                        "FP64",
+                                        new long[] {3},
+                                        new double[] {
+                                            Double.NEGATIVE_INFINITY, Double.NaN, Double.MAX_VALUE
+                                        })));
+
+        // Strict JSON: a parser that refuses bare NaN and Infinity tokens still reads the answer.
+        JsonNode outputs = json.readTree(answer).path("outputs");
+        assertThat(outputs.get(0).path("data").toString())
+                .isEqualTo("[\"NaN\",\"Infinity\",\"-Infinity\",3.4028235E38]");
+        assertThat(outputs.get(1).path("data").toString())
+                .isEqualTo("[\"-Infinity\",\"NaN\",1.7976931348623157E308]");
+    }
+
+    @Test
     void shouldNameTheInputWhoseShapeDoesNotMatchItsData() {
         assertBadInput(
                 "{\"inputs\":[{\"name\":\"input\",\"shape\":[2,4],\"datatype\":\"FP32\","
