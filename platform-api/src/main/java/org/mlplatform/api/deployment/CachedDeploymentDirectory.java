@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.PlatformConfig;
 import org.mlplatform.api.inference.InferenceConfig;
 
 /**
  * The {@link DeploymentDirectory} from an immutable in-memory snapshot of every deployment, swapped
- * whole on each refresh: lookups never touch the database. The snapshot is reloaded periodically
- * ({@code platform.inference.directory-refresh}, which bounds how far another API replica's change
- * lags), and right after this replica commits a change ({@link DeploymentsChanged}).
+ * whole on each refresh: lookups never touch the database. The snapshot is reloaded as soon as any
+ * replica commits a change ({@link Channel#DEPLOYMENTS}), and periodically ({@code
+ * platform.inference.directory-refresh}) for what no one announces: workers whose heartbeats
+ * stopped.
  */
 @ApplicationScoped
 public class CachedDeploymentDirectory implements DeploymentDirectory {
@@ -36,6 +38,7 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
 
     private final PlatformConfig config;
     private final InferenceConfig inference;
+    private final ChangeNotifier notifier;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     // Our own timer: the Quarkus scheduler runs nothing more often than once a second.
     private final ScheduledExecutorService refresher =
@@ -47,9 +50,11 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
                     });
     private volatile Map<ModelKey, ServedModel> snapshot = Map.of();
 
-    public CachedDeploymentDirectory(PlatformConfig config, InferenceConfig inference) {
+    public CachedDeploymentDirectory(
+            PlatformConfig config, InferenceConfig inference, ChangeNotifier notifier) {
         this.config = config;
         this.inference = inference;
+        this.notifier = notifier;
     }
 
     private record ModelKey(long tenantId, String model) {}
@@ -84,6 +89,7 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
 
     void onStart(@Observes StartupEvent event) {
         refresh();
+        notifier.subscribe(Channel.DEPLOYMENTS, this::onChange);
         long period = inference.directoryRefresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
     }
@@ -92,8 +98,8 @@ public class CachedDeploymentDirectory implements DeploymentDirectory {
         refresher.shutdownNow();
     }
 
-    /** After this replica committed a change: reload soon, off the committing thread. */
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeploymentsChanged event) {
+    /** After a change was announced: reload soon, on the refresher's thread. */
+    private void onChange() {
         if (refreshQueued.compareAndSet(false, true)) {
             refresher.execute(
                     () -> {

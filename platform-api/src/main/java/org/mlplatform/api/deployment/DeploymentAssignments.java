@@ -1,14 +1,22 @@
 package org.mlplatform.api.deployment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.tenant.Tenant;
 import org.mlplatform.api.worker.Worker;
@@ -27,17 +35,23 @@ import org.mlplatform.contract.model.VersionSource;
 @ApplicationScoped
 public class DeploymentAssignments {
 
+    /** How often a {@link #watch} works the assignments out again while nothing is announced. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final WorkerService workers;
     private final DeploymentResponses responses;
-    private final Event<DeploymentsChanged> changed;
+    private final ChangeNotifier notifier;
+    private final ObjectMapper json;
 
     public DeploymentAssignments(
             WorkerService workers,
             DeploymentResponses responses,
-            Event<DeploymentsChanged> changed) {
+            ChangeNotifier notifier,
+            ObjectMapper json) {
         this.workers = workers;
         this.responses = responses;
-        this.changed = changed;
+        this.notifier = notifier;
+        this.json = json;
     }
 
     /**
@@ -46,6 +60,57 @@ public class DeploymentAssignments {
      */
     @Transactional
     public List<DeploymentAssignment> assigned(UUID workerId) {
+        return assignedNow(workerId);
+    }
+
+    /** A worker's assignments, and the tag of the list ({@link #tag}). */
+    public record Watched(List<DeploymentAssignment> deployments, String tag, boolean changed) {}
+
+    /**
+     * Waits up to {@code wait} for the worker's assignments to differ from those tagged {@code
+     * knownTag} (changed), or for a change to deployments that leaves them as they are (not
+     * changed), each announced by any replica; works them out again at least every {@link #RECHECK}
+     * meanwhile, since a worker's heartbeats stopping changes them unannounced. Blocks a worker
+     * thread, never the event loop; each look is its own short transaction.
+     */
+    public Watched watch(UUID workerId, String knownTag, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean announced = false;
+        while (true) {
+            long seen = notifier.generation(Channel.DEPLOYMENTS);
+            List<DeploymentAssignment> now =
+                    QuarkusTransaction.requiringNew().call(() -> assignedNow(workerId));
+            String tag = tag(now);
+            long left = deadline - System.nanoTime();
+            if (!tag.equals(knownTag) || announced || left <= 0) {
+                return new Watched(now, tag, !tag.equals(knownTag));
+            }
+            try {
+                announced =
+                        notifier.awaitChange(
+                                Channel.DEPLOYMENTS,
+                                seen,
+                                Duration.ofNanos(Math.min(left, RECHECK.toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Watched(now, tag, false);
+            }
+        }
+    }
+
+    /** A quoted hash of the list as the worker gets it: equal lists, equal tags, on any replica. */
+    private String tag(List<DeploymentAssignment> assignments) {
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(json.writeValueAsBytes(assignments));
+            return '"' + HexFormat.of().formatHex(hash, 0, 16) + '"';
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<DeploymentAssignment> assignedNow(UUID workerId) {
         requireWorker(workerId);
         List<UUID> live = workers.liveInferenceWorkers().stream().map(w -> w.id).toList();
         if (!live.contains(workerId)) {
@@ -107,7 +172,7 @@ public class DeploymentAssignments {
         if (d.readyAt == null && responses.state(id).status() == DeploymentStatus.READY) {
             d.readyAt = replica.reportedAt;
         }
-        changed.fire(new DeploymentsChanged());
+        notifier.announce(Channel.DEPLOYMENTS);
     }
 
     /**
@@ -116,7 +181,7 @@ public class DeploymentAssignments {
     @Transactional
     public void withdraw(UUID id, UUID workerId) {
         if (DeploymentReplica.deleteById(new DeploymentReplica.Key(id, workerId))) {
-            changed.fire(new DeploymentsChanged());
+            notifier.announce(Channel.DEPLOYMENTS);
         }
     }
 

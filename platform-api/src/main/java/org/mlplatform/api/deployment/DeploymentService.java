@@ -2,7 +2,6 @@ package org.mlplatform.api.deployment;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.mlplatform.api.audit.AuditLog;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.member.Membership;
@@ -40,19 +41,19 @@ public class DeploymentService {
     private final AuditLog audit;
     private final DeploymentResponses responses;
     private final DeploymentAssignments assignments;
-    private final Event<DeploymentsChanged> changed;
+    private final ChangeNotifier notifier;
 
     public DeploymentService(
             TenantAccess access,
             AuditLog audit,
             DeploymentResponses responses,
             DeploymentAssignments assignments,
-            Event<DeploymentsChanged> changed) {
+            ChangeNotifier notifier) {
         this.access = access;
         this.audit = audit;
         this.responses = responses;
         this.assignments = assignments;
-        this.changed = changed;
+        this.notifier = notifier;
     }
 
     /** 404 for an unknown model or version; 409 when it is not READY or deployed already. */
@@ -100,7 +101,7 @@ public class DeploymentService {
         details.put("maxBatchDelayMs", d.maxBatchDelayMs);
         details.put("replicas", d.replicas);
         record(mine, AuditLog.DEPLOYMENT_CREATED, d, details);
-        changed.fire(new DeploymentsChanged());
+        notifier.announce(Channel.DEPLOYMENTS);
         return responses.of(d);
     }
 
@@ -157,7 +158,7 @@ public class DeploymentService {
         details.put("id", d.id.toString());
         details.putAll(changes);
         record(mine, AuditLog.DEPLOYMENT_UPDATED, d, details);
-        changed.fire(new DeploymentsChanged());
+        notifier.announce(Channel.DEPLOYMENTS);
         return responses.of(d);
     }
 
@@ -184,7 +185,7 @@ public class DeploymentService {
         }
         record(mine, AuditLog.DEPLOYMENT_DELETED, d, details);
         d.delete();
-        changed.fire(new DeploymentsChanged());
+        notifier.announce(Channel.DEPLOYMENTS);
     }
 
     private static Deployment find(long tenantId, UUID id) {

@@ -1,8 +1,12 @@
 package org.mlplatform.api.deployment;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.mlplatform.api.common.Roles;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.deployment.DeploymentsInternalApi;
@@ -19,8 +23,18 @@ public class DeploymentsInternalResource implements DeploymentsInternalApi {
     }
 
     @Override
-    public List<DeploymentAssignment> assigned(UUID worker) {
-        return assignments.assigned(worker);
+    public RestResponse<List<DeploymentAssignment>> assigned(
+            UUID worker, String knownTag, Integer waitSeconds) {
+        DeploymentAssignments.Watched watched =
+                assignments.watch(
+                        worker,
+                        knownTag,
+                        Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds));
+        return (watched.changed()
+                        ? ResponseBuilder.ok(watched.deployments())
+                        : ResponseBuilder.<List<DeploymentAssignment>>notModified())
+                .header(HttpHeaders.ETAG, watched.tag())
+                .build();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.quota.QuotaService;
 import org.mlplatform.api.quota.TrainingMeter;
 import org.mlplatform.contract.job.ClaimJobRequest;
@@ -66,7 +68,7 @@ public class JobClaims {
             """;
 
     private final JobsConfig config;
-    private final JobNotifier notifier;
+    private final ChangeNotifier notifier;
     private final JobService jobs;
     private final QuotaService quotas;
     private final TrainingMeter meter;
@@ -76,7 +78,7 @@ public class JobClaims {
 
     public JobClaims(
             JobsConfig config,
-            JobNotifier notifier,
+            ChangeNotifier notifier,
             JobService jobs,
             QuotaService quotas,
             TrainingMeter meter,
@@ -111,7 +113,7 @@ public class JobClaims {
         long waitNanos = Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds).toNanos();
         long deadline = System.nanoTime() + waitNanos;
         while (true) {
-            long seen = notifier.generation();
+            long seen = notifier.generation(Channel.JOBS);
             List<JobAssignment> claimed =
                     QuarkusTransaction.requiringNew().call(() -> claimNow(workerId, kinds, max));
             long left = deadline - System.nanoTime();
@@ -120,7 +122,8 @@ public class JobClaims {
             }
             try {
                 Duration slice = Duration.ofNanos(left);
-                notifier.awaitChange(seen, slice.compareTo(MAX_SLICE) < 0 ? slice : MAX_SLICE);
+                notifier.awaitChange(
+                        Channel.JOBS, seen, slice.compareTo(MAX_SLICE) < 0 ? slice : MAX_SLICE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return List.of();

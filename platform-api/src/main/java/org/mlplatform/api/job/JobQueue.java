@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.contract.job.JobKind;
 import org.mlplatform.contract.job.JobStatus;
 
@@ -15,17 +17,17 @@ import org.mlplatform.contract.job.JobStatus;
 @ApplicationScoped
 public class JobQueue {
 
-    /** The PostgreSQL channel a new or requeued job is announced on. */
-    public static final String CHANNEL = "jobs_queued";
-
     private final JobsConfig config;
     private final JobEvents events;
     private final EntityManager em;
+    private final ChangeNotifier notifier;
 
-    public JobQueue(JobsConfig config, JobEvents events, EntityManager em) {
+    public JobQueue(
+            JobsConfig config, JobEvents events, EntityManager em, ChangeNotifier notifier) {
         this.config = config;
         this.events = events;
         this.em = em;
+        this.notifier = notifier;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -71,6 +73,6 @@ public class JobQueue {
     /** NOTIFY is transactional: listeners hear it only when the transaction commits. */
     @Transactional(TxType.MANDATORY)
     public void notifyQueued() {
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        notifier.announce(Channel.JOBS);
     }
 }

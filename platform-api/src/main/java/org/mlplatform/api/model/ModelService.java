@@ -2,7 +2,6 @@ package org.mlplatform.api.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mlplatform.api.audit.AuditLog;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.ConflictException;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.common.Pages;
 import org.mlplatform.api.deployment.Deployment;
-import org.mlplatform.api.deployment.DeploymentsChanged;
 import org.mlplatform.api.job.JobQueue;
 import org.mlplatform.api.job.ValidateSpecs;
 import org.mlplatform.api.member.Membership;
@@ -39,7 +39,7 @@ public class ModelService {
     private final StorageService storage;
     private final JobQueue jobs;
     private final AuditLog audit;
-    private final Event<DeploymentsChanged> deploymentsChanged;
+    private final ChangeNotifier notifier;
 
     public ModelService(
             TenantAccess access,
@@ -47,13 +47,13 @@ public class ModelService {
             StorageService storage,
             JobQueue jobs,
             AuditLog audit,
-            Event<DeploymentsChanged> deploymentsChanged) {
+            ChangeNotifier notifier) {
         this.access = access;
         this.quotas = quotas;
         this.storage = storage;
         this.jobs = jobs;
         this.audit = audit;
-        this.deploymentsChanged = deploymentsChanged;
+        this.notifier = notifier;
     }
 
     /** 409 on a taken name; 403 {@code quota-exceeded} past maxModels. */
@@ -154,7 +154,7 @@ public class ModelService {
             change.put("to", to);
             changes.put("defaultVersion", change);
             model.defaultVersion = to;
-            deploymentsChanged.fire(new DeploymentsChanged());
+            notifier.announce(Channel.DEPLOYMENTS);
         }
     }
 

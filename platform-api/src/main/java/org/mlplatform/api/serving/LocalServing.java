@@ -1,7 +1,7 @@
 package org.mlplatform.api.serving;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -11,14 +11,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.deployment.DeploymentAssignments;
 import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.serving.InferenceCalls;
 import org.mlplatform.serving.ModelRegistry;
+import org.mlplatform.serving.ServingConfig;
 import org.mlplatform.serving.ServingRoutes;
 
 /**
@@ -39,6 +43,10 @@ public class LocalServing {
     private final ModelRegistry registry;
     private final InferenceCalls calls;
     private final ServingRoutes routes;
+    private final ChangeNotifier notifier;
+    private final Duration pollInterval;
+    private volatile boolean running;
+    private Thread thread;
     private String lastFailure;
 
     public LocalServing(
@@ -46,12 +54,16 @@ public class LocalServing {
             DeploymentAssignments assignments,
             ModelRegistry registry,
             InferenceCalls calls,
-            ServingRoutes routes) {
+            ServingRoutes routes,
+            ChangeNotifier notifier,
+            ServingConfig serving) {
         this.worker = worker;
         this.assignments = assignments;
         this.registry = registry;
         this.calls = calls;
         this.routes = routes;
+        this.notifier = notifier;
+        this.pollInterval = serving.pollInterval();
     }
 
     void mount(@Observes Router router) {
@@ -87,16 +99,42 @@ public class LocalServing {
                         });
     }
 
-    /** Holds the deployments assigned to this process; unloads the ones idle for too long. */
-    @Scheduled(
-            identity = "local-serving-assignments",
-            every = "${platform.serving.poll-interval:2s}",
-            concurrentExecution = ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
+    void start(@Observes StartupEvent event) {
         if (!worker.enabled()) {
             return;
         }
+        running = true;
+        thread = new Thread(this::run, "local-assignments");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Holds the assignments again as soon as any replica announces a change to deployments, and at
+     * least every {@code platform.serving.poll-interval} (a worker's heartbeats stopping changes
+     * them unannounced).
+     */
+    private void run() {
+        while (running) {
+            long seen = notifier.generation(Channel.DEPLOYMENTS);
+            hold();
+            try {
+                notifier.awaitChange(Channel.DEPLOYMENTS, seen, pollInterval);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Holds the deployments assigned to this process; unloads the ones idle for too long. */
+    private void hold() {
         registry.unloadIdle();
         Optional<UUID> id = worker.id();
         if (id.isEmpty()) {

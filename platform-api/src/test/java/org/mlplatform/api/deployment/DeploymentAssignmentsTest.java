@@ -9,17 +9,24 @@ import static org.mlplatform.api.deployment.Deployments.readyVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
 import org.mlplatform.api.TestData.Team;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.api.worker.WorkerService;
 
@@ -27,6 +34,7 @@ import org.mlplatform.api.worker.WorkerService;
 class DeploymentAssignmentsTest {
 
     @Inject WorkerService workerService;
+    @Inject ChangeNotifier notifier;
 
     @BeforeEach
     void startWithNoLiveInferenceWorker() {
@@ -107,6 +115,75 @@ class DeploymentAssignmentsTest {
         assertThat(one.getInt("maxBatchSize")).isEqualTo(4);
         assertThat(one.getInt("maxBatchDelayMs")).isEqualTo(2);
         assertThat(assigned(worker).getList("id", String.class)).contains(id);
+    }
+
+    @Test
+    void shouldAnswerAWatchingWorkerAsSoonAsADeploymentIsAssignedToIt() throws Exception {
+        Team team = TestData.team();
+        UUID worker = inferenceWorker("http://a");
+        String tag = asWorker().get("/internal/v1/workers/{w}/deployments", worker).header("ETag");
+        long generation = notifier.generation(Channel.DEPLOYMENTS);
+        Instant asked = Instant.now();
+        CompletableFuture<Response> watching =
+                CompletableFuture.supplyAsync(() -> watch(worker, tag, 30));
+
+        String id = deployment(team, 1);
+        Response answer = watching.get(20, TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getList("id", String.class)).contains(id);
+        assertThat(answer.header("ETag")).isNotBlank().isNotEqualTo(tag);
+        // Long before the wait's end: the creation was announced (NOTIFY), not waited out.
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+        assertThat(notifier.generation(Channel.DEPLOYMENTS)).isGreaterThan(generation);
+    }
+
+    @Test
+    void shouldAnswerAWatchWith304WhenItsListStaysAsItWas() throws Exception {
+        Team team = TestData.team();
+        List<UUID> workers = List.of(inferenceWorker("http://a"), inferenceWorker("http://b"));
+        String id = deployment(team, 1);
+        UUID holder = holders(workers).get(id).get(0);
+        UUID other = workers.get(0).equals(holder) ? workers.get(1) : workers.get(0);
+        String tag = asWorker().get("/internal/v1/workers/{w}/deployments", other).header("ETag");
+
+        // Nothing changes: the same tag, after the wait.
+        awaitQuiet();
+        Instant asked = Instant.now();
+        Response unchanged = watch(other, tag, 1);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.header("ETag")).isEqualTo(tag);
+        assertThat(Duration.between(asked, Instant.now())).isGreaterThan(Duration.ofMillis(900));
+
+        // A change to a deployment it does not hold: 304 at once, so it can look at the
+        // deployments it serves without holding them (a failover's).
+        CompletableFuture<Response> watching =
+                CompletableFuture.supplyAsync(() -> watch(other, tag, 30));
+        asked = Instant.now();
+        scale(team, id, Map.of("maxBatchSize", 16));
+        Response announced = watching.get(20, TimeUnit.SECONDS);
+        assertThat(announced.statusCode()).isEqualTo(304);
+        assertThat(announced.header("ETag")).isEqualTo(tag);
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+
+        // The holder, watching its own list, gets the new batching at once.
+        String holderTag =
+                asWorker().get("/internal/v1/workers/{w}/deployments", holder).header("ETag");
+        CompletableFuture<Response> holderWatch =
+                CompletableFuture.supplyAsync(() -> watch(holder, holderTag, 30));
+        scale(team, id, Map.of("maxBatchSize", 32));
+        Response changed = holderWatch.get(20, TimeUnit.SECONDS);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.jsonPath().getInt("find { it.id == '" + id + "' }.maxBatchSize"))
+                .isEqualTo(32);
+    }
+
+    @Test
+    void shouldRefuseAWatchLongerThanAMinute() {
+        UUID worker = inferenceWorker("http://a");
+        Response answer = watch(worker, "\"x\"", 61);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.<String>path("errors[0].field")).contains("waitSeconds");
     }
 
     @Test
@@ -309,6 +386,22 @@ class DeploymentAssignmentsTest {
             }
         }
         return holders;
+    }
+
+    /** Until the announcements of what the test did before have all been heard. */
+    private void awaitQuiet() throws InterruptedException {
+        long seen;
+        do {
+            seen = notifier.generation(Channel.DEPLOYMENTS);
+            Thread.sleep(300);
+        } while (seen != notifier.generation(Channel.DEPLOYMENTS));
+    }
+
+    private static Response watch(UUID worker, String tag, int waitSeconds) {
+        return asWorker()
+                .header("If-None-Match", tag)
+                .queryParam("waitSeconds", waitSeconds)
+                .get("/internal/v1/workers/{w}/deployments", worker);
     }
 
     private static JsonPath assigned(UUID worker) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.api.TestData;
 import org.mlplatform.api.TestData.Team;
+import org.mlplatform.api.common.ChangeNotifier;
+import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.model.Models;
 import org.mlplatform.contract.job.JobStatus;
 
@@ -29,7 +31,7 @@ class JobQueueTest {
 
     private static final String WORKER = "00000000-0000-0000-0000-0000000000b1";
 
-    @Inject JobNotifier notifier;
+    @Inject ChangeNotifier notifier;
 
     private Team team;
     private String model;
@@ -60,7 +62,7 @@ class JobQueueTest {
 
     @Test
     void shouldWakeLongPollingClaimWhenAVersionIsUploaded() throws Exception {
-        long generation = notifier.generation();
+        long generation = notifier.generation(Channel.JOBS);
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> claim(30));
 
         Instant uploaded = Instant.now();
@@ -72,10 +74,11 @@ class JobQueueTest {
         assertThat(Duration.between(uploaded, Instant.now())).isLessThan(Duration.ofSeconds(5));
         // The wake-up came from PostgreSQL's NOTIFY, not only from the waiters' fallback tick.
         Instant deadline = Instant.now().plusSeconds(5);
-        while (notifier.generation() == generation && Instant.now().isBefore(deadline)) {
+        while (notifier.generation(Channel.JOBS) == generation
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
         }
-        assertThat(notifier.generation()).isGreaterThan(generation);
+        assertThat(notifier.generation(Channel.JOBS)).isGreaterThan(generation);
     }
 
     @Test

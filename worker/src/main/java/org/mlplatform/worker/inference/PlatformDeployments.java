@@ -2,6 +2,7 @@ package org.mlplatform.worker.inference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.deployment.ReplicaReport;
 import org.mlplatform.contract.job.BlobPointer;
@@ -42,9 +44,29 @@ public class PlatformDeployments implements DeploymentSource {
         this.downloader = downloader;
     }
 
-    /** The deployments this worker should hold; empty when platform-api does not know it. */
-    public Optional<List<DeploymentAssignment>> assigned(UUID workerId) {
-        return notFoundAsEmpty("assignments", () -> client.assigned(workerId));
+    /**
+     * An answer of the assignments watch: the list and its tag, or (not {@code changed}) the list
+     * tagged {@code knownTag} still holds and {@code deployments} is null.
+     */
+    public record Assignments(
+            List<DeploymentAssignment> deployments, String tag, boolean changed) {}
+
+    /**
+     * The deployments this worker should hold, once they differ from the list tagged {@code
+     * knownTag} (null: none held yet) or within {@code waitSeconds}; empty when platform-api does
+     * not know the worker.
+     */
+    public Optional<Assignments> assigned(UUID workerId, String knownTag, int waitSeconds) {
+        return notFoundAsEmpty(
+                "assignments",
+                () -> {
+                    RestResponse<List<DeploymentAssignment>> answer =
+                            client.assigned(workerId, knownTag, waitSeconds);
+                    String tag = answer.getHeaderString(HttpHeaders.ETAG);
+                    return answer.getStatus() == RestResponse.StatusCode.NOT_MODIFIED
+                            ? new Assignments(null, tag, false)
+                            : new Assignments(answer.getEntity(), tag, true);
+                });
     }
 
     @Override

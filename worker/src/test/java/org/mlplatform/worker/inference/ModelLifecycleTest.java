@@ -86,6 +86,27 @@ class ModelLifecycleTest {
     }
 
     @Test
+    void shouldWatchItsAssignmentsRatherThanAskEveryPollInterval() throws Exception {
+        DeploymentAssignment onnx = onnx();
+        FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);
+        Deployments.awaitReport(onnx.id(), "READY");
+        Thread.sleep(500); // its list settled: it watches the list it holds
+
+        int before = FakePlatformApi.ASSIGNMENT_CALLS.get();
+        Thread.sleep(2_000);
+        int calls = FakePlatformApi.ASSIGNMENT_CALLS.get() - before;
+
+        // Asking every poll interval (200 ms here) would be about ten calls; a watch waits 3 s.
+        assertThat(calls).isLessThanOrEqualTo(2);
+        // And a change still reaches it while it waits.
+        FakePlatformApi.ASSIGNED.remove(onnx.id());
+        FakePlatformApi.awaitUntil(
+                () -> registry.state(onnx.id()).isEmpty(),
+                "the unassigned deployment to be unloaded",
+                Duration.ofSeconds(2));
+    }
+
+    @Test
     void shouldTakeChangedBatchingWithoutReloading() throws Exception {
         DeploymentAssignment onnx = onnx();
         FakePlatformApi.ASSIGNED.put(onnx.id(), onnx);

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +54,7 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
             Pattern.compile("/internal/v1/deployments/([0-9a-f-]{36})/replicas/([0-9a-f-]{36})");
     private static final Pattern LEASE_QUERY = Pattern.compile("leaseToken=([0-9a-f-]{36})");
     private static final Pattern EPOCH_QUERY = Pattern.compile("epoch=(\\d+)");
+    private static final Pattern WAIT_QUERY = Pattern.compile("waitSeconds=(\\d+)");
     private static final ObjectMapper JSON =
             new ObjectMapper()
                     .findAndRegisterModules()
@@ -112,6 +115,9 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
     public static final List<Call> REPORTS = new CopyOnWriteArrayList<>();
 
     public static final List<Call> WITHDRAWALS = new CopyOnWriteArrayList<>();
+
+    /** Calls of the assignments watch by known workers. */
+    public static final AtomicInteger ASSIGNMENT_CALLS = new AtomicInteger();
 
     /** Assignment polls of a worker id the platform does not know (answered 404). */
     public static final AtomicInteger UNKNOWN_POLLS = new AtomicInteger();
@@ -343,7 +349,7 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
                 respond(exchange, 404, "{\"title\":\"unknown worker\"}");
                 return;
             }
-            respond(exchange, 200, JSON.writeValueAsString(List.copyOf(ASSIGNED.values())));
+            watchAssignments(exchange);
             return;
         }
         Matcher heartbeat = HEARTBEAT.matcher(path);
@@ -402,6 +408,47 @@ public class FakePlatformApi implements QuarkusTestResourceLifecycleManager {
         try (InputStream in = exchange.getRequestBody()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The assignments watch as platform-api answers it: 200 with the list and its tag, or, while
+     * the list still has the tag in {@code If-None-Match}, 304 after {@code waitSeconds} or as soon
+     * as the deployments it knows besides change.
+     */
+    private static void watchAssignments(HttpExchange exchange) throws IOException {
+        ASSIGNMENT_CALLS.incrementAndGet();
+        String known = exchange.getRequestHeaders().getFirst("If-None-Match");
+        Matcher wait = WAIT_QUERY.matcher(String.valueOf(exchange.getRequestURI().getQuery()));
+        long deadline =
+                System.nanoTime()
+                        + TimeUnit.SECONDS.toNanos(wait.find() ? Long.parseLong(wait.group(1)) : 0);
+        String list = assignedJson();
+        // A change to the other deployments ends the wait with a 304, as an announced one does.
+        Set<UUID> others = Set.copyOf(DEPLOYMENTS.keySet());
+        while (tagOf(list).equals(known)
+                && others.equals(DEPLOYMENTS.keySet())
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            list = assignedJson();
+        }
+        String tag = tagOf(list);
+        exchange.getResponseHeaders().add("ETag", tag);
+        respond(exchange, tag.equals(known) ? 304 : 200, tag.equals(known) ? null : list);
+    }
+
+    private static String assignedJson() throws IOException {
+        List<DeploymentAssignment> sorted = new ArrayList<>(ASSIGNED.values());
+        sorted.sort(Comparator.comparing(DeploymentAssignment::id));
+        return JSON.writeValueAsString(sorted);
+    }
+
+    private static String tagOf(String json) {
+        return '"' + Integer.toHexString(json.hashCode()) + '"';
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
