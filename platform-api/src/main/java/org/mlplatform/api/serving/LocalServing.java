@@ -135,12 +135,12 @@ public class LocalServing {
 
     /** Holds the deployments assigned to this process; unloads the ones idle for too long. */
     private void hold() {
-        registry.unloadIdle();
-        Optional<UUID> id = worker.id();
-        if (id.isEmpty()) {
-            return;
-        }
         try {
+            registry.unloadIdle();
+            Optional<UUID> id = worker.id();
+            if (id.isEmpty()) {
+                return;
+            }
             registry.hold(assignments.assigned(id.get()));
             lastFailure = null;
         } catch (NotFoundException e) {

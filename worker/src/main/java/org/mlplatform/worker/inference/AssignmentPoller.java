@@ -77,7 +77,13 @@ public class AssignmentPoller {
 
     private void run() {
         while (running) {
-            Duration wait = look();
+            Duration wait;
+            try {
+                wait = look();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Holding the assigned deployments failed");
+                wait = pause; // and keep watching
+            }
             if (!wait.isZero()) {
                 try {
                     Thread.sleep(wait.toMillis());
