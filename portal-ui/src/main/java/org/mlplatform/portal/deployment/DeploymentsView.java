@@ -45,9 +45,10 @@ import org.mlplatform.portal.tenant.TenantView;
 @PageTitle("Deployments")
 public class DeploymentsView extends TenantView {
 
-    static final int POLL_MILLIS = 2000;
+    /** Workers hear of a change at once and a small model is READY within a second. */
+    static final int POLL_MILLIS = 1000;
 
-    /** How long the page follows the replicas after a change (workers take it on their poll). */
+    /** How long the page follows the replicas after a change (while they load and report). */
     static final Duration FOLLOW_CHANGE = Duration.ofMinutes(1);
 
     final Grid<DeploymentResponse> grid = new Grid<>();
