@@ -3,10 +3,10 @@ package org.mlplatform.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,19 +60,56 @@ public class ServingRoutes {
     }
 
     /**
-     * Mounts {@code <prefix>/v2/models/:id} (metadata), {@code .../ready}, {@code .../infer} and
-     * {@code .../calls}; {@code prefix} is empty or starts with a slash.
+     * Mounts {@code <prefix>/v2/models/{id}} (metadata), {@code .../ready}, {@code .../infer} and
+     * {@code .../calls}; {@code prefix} is empty or starts with a slash. One prefix route, ahead of
+     * the application's other routes, whose handler reads the rest of the path itself: routes with
+     * path parameters are regular expressions, which Vert.x tries one after another on every call
+     * (in a profile of platform-api under load, about 4% of a direct call's CPU went to trying the
+     * gateway's routes before these).
      */
     public void mount(Router router, String prefix) {
-        String models = prefix + "/v2/models/:id";
-        router.get(models).order(BEFORE_FILTERS).handler(model(this::metadata));
-        router.get(models + "/ready").order(BEFORE_FILTERS).handler(model(this::modelReady));
-        router.post(models + "/infer")
-                .order(BEFORE_FILTERS)
-                .handler(model(body(maxRequestBytes, this::infer)));
-        router.post(models + "/calls")
-                .order(BEFORE_FILTERS)
-                .handler(model(body(MAX_COALESCED_BYTES, this::coalesced)));
+        String models = prefix + "/v2/models/";
+        PathCall metadata = model(this::metadata);
+        PathCall ready = model(this::modelReady);
+        PathCall infer = model(body(maxRequestBytes, this::infer));
+        PathCall coalesced = model(body(MAX_COALESCED_BYTES, this::coalesced));
+        router.route(models + "*")
+                .order(BEFORE_FILTERS - 1)
+                .handler(
+                        rc -> {
+                            String rest = rc.normalizedPath().substring(models.length());
+                            int slash = rest.indexOf('/');
+                            String id = slash < 0 ? rest : rest.substring(0, slash);
+                            switch (slash < 0 ? "" : rest.substring(slash + 1)) {
+                                case "" -> only(rc, id, HttpMethod.GET, metadata);
+                                case "ready" -> only(rc, id, HttpMethod.GET, ready);
+                                case "infer" -> only(rc, id, HttpMethod.POST, infer);
+                                case "calls" -> only(rc, id, HttpMethod.POST, coalesced);
+                                default ->
+                                        error(
+                                                rc.response(),
+                                                404,
+                                                "Nothing is at " + rc.normalizedPath());
+                            }
+                        });
+    }
+
+    /** Runs the call for its method; any other is 405 with {@code Allow}. */
+    private static void only(RoutingContext rc, String id, HttpMethod method, PathCall call) {
+        if (rc.request().method().equals(method)) {
+            call.handle(rc, id);
+        } else {
+            rc.response().putHeader(HttpHeaders.ALLOW, method.name());
+            error(
+                    rc.response(),
+                    405,
+                    rc.request().method() + " is not allowed here; use " + method.name());
+        }
+    }
+
+    /** A call on the deployment id given in its path. */
+    private interface PathCall {
+        void handle(RoutingContext rc, String id);
     }
 
     /** A call on one deployment, after its token and id have been checked. */
@@ -85,8 +122,8 @@ public class ServingRoutes {
         void handle(RoutingContext rc, UUID deployment, Buffer body, long start);
     }
 
-    private Handler<RoutingContext> model(ModelCall call) {
-        return rc -> {
+    private PathCall model(ModelCall call) {
+        return (rc, id) -> {
             long start = System.nanoTime();
             String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
             if (!token.accepts(authorization)) {
@@ -101,9 +138,9 @@ public class ServingRoutes {
             }
             UUID deployment;
             try {
-                deployment = UUID.fromString(rc.pathParam("id"));
+                deployment = UUID.fromString(id);
             } catch (IllegalArgumentException e) {
-                error(rc.response(), 404, "No deployment " + rc.pathParam("id"));
+                error(rc.response(), 404, "No deployment " + id);
                 return;
             }
             call.handle(rc, deployment, start);

@@ -44,6 +44,28 @@ class GatewayTest {
                 .statusCode(405)
                 .header("Allow", "GET");
         given().post("/v2/health/live").then().statusCode(405).header("Allow", "GET");
+        given().post("/v2/models/anything/versions/2/ready")
+                .then()
+                .statusCode(405)
+                .header("Allow", "GET");
+    }
+
+    @Test
+    void shouldAnswer404InTheProtocolsFormForAPathThatNamesNothing() {
+        for (String path :
+                List.of(
+                        "/v2/models/m/versions",
+                        "/v2/models/m/predict",
+                        "/v2/models/m/versions//infer",
+                        "/v2/models/m/versions/1/infer/more",
+                        "/v2/models/m/ready/x")) {
+            given().header("Authorization", "Bearer whatever")
+                    .post(path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/json")
+                    .body("error", org.hamcrest.Matchers.startsWith("Nothing is at /v2/models/m"));
+        }
     }
 
     @Test

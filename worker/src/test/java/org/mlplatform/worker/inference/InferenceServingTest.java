@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -241,6 +242,26 @@ class InferenceServingTest {
                 "Unknown output 'p'; the model answers [logits]");
         assertError(infer(onnx, "{\"inputs\":"), 400, "not valid JSON");
         assertError(infer(onnx, "{\"inputs\":[]}"), 400, "The request has no inputs");
+        // Another method on a path of the runtime: 405 naming the one it takes.
+        given().header("Authorization", "Bearer " + token.value())
+                .get(url)
+                .then()
+                .statusCode(405)
+                .header("Allow", "POST")
+                .body("error", equalTo("GET is not allowed here; use POST"));
+        given().header("Authorization", "Bearer " + token.value())
+                .contentType("application/json")
+                .body(good)
+                .put("/v2/models/" + onnx.id() + "/ready")
+                .then()
+                .statusCode(405)
+                .header("Allow", "GET");
+        // A path under a deployment that names nothing: 404 in the protocol's form.
+        given().header("Authorization", "Bearer " + token.value())
+                .get("/v2/models/" + onnx.id() + "/versions/1")
+                .then()
+                .statusCode(404)
+                .body("error", startsWith("Nothing is at /v2/models/" + onnx.id()));
     }
 
     @Test
