@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.mlplatform.contract.concurrent.DaemonLoop;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -68,8 +69,7 @@ public class ChangeNotifier {
     private final Object signal = new Object();
     private final Map<Channel, Long> generations = new EnumMap<>(Channel.class);
     private final Map<Channel, List<Runnable>> subscribers = new EnumMap<>(Channel.class);
-    private volatile boolean running;
-    private Thread thread;
+    private final DaemonLoop listener = new DaemonLoop("change-listener", this::listen);
 
     public ChangeNotifier(
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -87,17 +87,11 @@ public class ChangeNotifier {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::listen, "change-listener");
-        thread.setDaemon(true);
-        thread.start();
+        listener.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        listener.stop();
     }
 
     /** Announces a change on commit of the caller's transaction, to every replica. */
@@ -158,36 +152,33 @@ public class ChangeNotifier {
         }
     }
 
+    /** One connection's listening, until it fails (then a second's pause) or the loop stops. */
     private void listen() {
-        while (running) {
-            try (Connection connection =
-                    DriverManager.getConnection(url, username, password.orElse(null))) {
-                try (Statement statement = connection.createStatement()) {
-                    for (Channel c : Channel.values()) {
-                        statement.execute("LISTEN " + c.name);
-                    }
-                }
-                // Changes made while we were not listening were not heard.
+        try (Connection connection =
+                DriverManager.getConnection(url, username, password.orElse(null))) {
+            try (Statement statement = connection.createStatement()) {
                 for (Channel c : Channel.values()) {
-                    wake(c);
+                    statement.execute("LISTEN " + c.name);
                 }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        wakeOnce(notifications);
-                    }
+            }
+            // Changes made while we were not listening were not heard.
+            for (Channel c : Channel.values()) {
+                wake(c);
+            }
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            while (listener.running()) {
+                PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                if (notifications != null) {
+                    wakeOnce(notifications);
                 }
-            } catch (Exception e) {
-                if (running) {
-                    LOG.warnf(
-                            "Change listener lost its connection (%s); reconnecting", e.toString());
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+            }
+        } catch (Exception e) {
+            if (listener.running()) {
+                LOG.warnf("Change listener lost its connection (%s); reconnecting", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

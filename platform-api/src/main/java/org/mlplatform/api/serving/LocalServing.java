@@ -19,6 +19,7 @@ import org.mlplatform.api.common.ChangeNotifier;
 import org.mlplatform.api.common.ChangeNotifier.Channel;
 import org.mlplatform.api.common.NotFoundException;
 import org.mlplatform.api.deployment.DeploymentAssignments;
+import org.mlplatform.contract.concurrent.DaemonLoop;
 import org.mlplatform.contract.inference.CallFrames;
 import org.mlplatform.serving.InferenceCalls;
 import org.mlplatform.serving.ModelRegistry;
@@ -45,8 +46,8 @@ public class LocalServing {
     private final ServingRoutes routes;
     private final ChangeNotifier notifier;
     private final Duration pollInterval;
-    private volatile boolean running;
-    private Thread thread;
+    private final DaemonLoop assignmentsLoop =
+            new DaemonLoop("local-assignments", this::holdUntilChanged);
     private String lastFailure;
 
     public LocalServing(
@@ -103,17 +104,11 @@ public class LocalServing {
         if (!worker.enabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "local-assignments");
-        thread.setDaemon(true);
-        thread.start();
+        assignmentsLoop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        assignmentsLoop.stop();
     }
 
     /**
@@ -121,15 +116,13 @@ public class LocalServing {
      * least every {@code platform.serving.poll-interval} (a worker's heartbeats stopping changes
      * them unannounced).
      */
-    private void run() {
-        while (running) {
-            long seen = notifier.generation(Channel.DEPLOYMENTS);
-            hold();
-            try {
-                notifier.awaitChange(Channel.DEPLOYMENTS, seen, pollInterval);
-            } catch (InterruptedException e) {
-                return;
-            }
+    private void holdUntilChanged() {
+        long seen = notifier.generation(Channel.DEPLOYMENTS);
+        hold();
+        try {
+            notifier.awaitChange(Channel.DEPLOYMENTS, seen, pollInterval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
         }
     }
 

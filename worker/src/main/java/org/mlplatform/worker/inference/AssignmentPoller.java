@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.mlplatform.contract.concurrent.DaemonLoop;
 import org.mlplatform.contract.deployment.DeploymentAssignment;
 import org.mlplatform.contract.worker.WorkerRole;
 import org.mlplatform.serving.ModelRegistry;
@@ -39,8 +40,7 @@ public class AssignmentPoller {
     private final WorkerRegistration registration;
     private final PlatformDeployments platform;
     private final ModelRegistry registry;
-    private volatile boolean running;
-    private Thread thread;
+    private final DaemonLoop loop = new DaemonLoop("inference-assignments", this::lookAndWait);
     private List<DeploymentAssignment> held = List.of();
     private String heldTag;
     private String lastFailure;
@@ -62,34 +62,26 @@ public class AssignmentPoller {
         if (!enabled) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "inference-assignments");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        loop.stop();
     }
 
-    private void run() {
-        while (running) {
-            Duration wait;
+    private void lookAndWait() {
+        Duration wait;
+        try {
+            wait = look();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Holding the assigned deployments failed");
+            wait = pause; // and keep watching
+        }
+        if (!wait.isZero()) {
             try {
-                wait = look();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Holding the assigned deployments failed");
-                wait = pause; // and keep watching
-            }
-            if (!wait.isZero()) {
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping
             }
         }
     }
@@ -117,7 +109,7 @@ public class AssignmentPoller {
             registration.forgotten(workerId);
             return pause;
         }
-        if (!running) {
+        if (!loop.running()) {
             return Duration.ZERO;
         }
         Assignments a = answer.get();
