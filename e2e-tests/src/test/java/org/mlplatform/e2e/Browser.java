@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,6 +76,27 @@ final class Browser implements AutoCloseable {
     void awaitTrue(String what, java.util.function.Function<WebDriver, Boolean> condition) {
         // A wait of its own: withMessage would stay on the shared one and name later failures.
         new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+    }
+
+    /**
+     * The texts of the body rows' cells of the Vaadin grid with this id, row by row in the order
+     * shown (a grid's cell contents live in the page, its rows in the grid's shadow root).
+     */
+    @SuppressWarnings("unchecked")
+    List<List<String>> gridRows(String id) {
+        Object rows =
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "const grid = document.getElementById(arguments[0]);"
+                                        + " if (!grid) return [];"
+                                        + " return [...grid.shadowRoot.querySelectorAll('#items tr')]"
+                                        + "   .filter(tr => !tr.hidden)"
+                                        + "   .map(tr => [...tr.querySelectorAll('td')].map(td => {"
+                                        + "     const slot = td.querySelector('slot');"
+                                        + "     const cell = slot && slot.assignedElements()[0];"
+                                        + "     return cell ? cell.textContent.trim() : ''; }));",
+                                id);
+        return (List<List<String>>) rows;
     }
 
     /** Keeps a screenshot beside the test reports, for a person to look at after a failure. */

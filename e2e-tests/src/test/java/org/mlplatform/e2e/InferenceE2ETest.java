@@ -173,34 +173,7 @@ class InferenceE2ETest {
                                 "rateLimit", Map.of("requestsPerSecond", 5, "burst", 5)));
         Instant from = Instant.now().minusSeconds(60);
 
-        // 50 calls/s for 2 s, sent on schedule without waiting for the answers.
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        long start = System.nanoTime();
-        long lastSent = start;
-        for (int i = 0; i < 100; i++) {
-            long wait = start + i * 20_000_000L - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            calls.add(
-                    HTTP.sendAsync(inferRequest(key, model), HttpResponse.BodyHandlers.ofString()));
-            lastSent = System.nanoTime();
-        }
-        List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
-        double sendingSeconds = (lastSent - start) / 1e9;
-        long accepted = answers.stream().filter(a -> a.statusCode() == 200).count();
-        HttpResponse<String> limited =
-                answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
-        assertThat(answers).allMatch(a -> a.statusCode() == 200 || a.statusCode() == 429);
-        // The 5 in the bucket plus the refill at 5/s while the calls were sent (about 2 s), and a
-        // little slack for calls that reached the gateway after they were sent.
-        assertThat(accepted).isBetween(5L, 5 + (long) Math.ceil(5 * (sendingSeconds + 0.5)));
-        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-        assertThat(limited.headers().firstValue("RateLimit-Policy")).isPresent();
-        assertThat(limited.headers().firstValue("RateLimit")).isPresent();
-        assertThat(limited.headers().firstValue("Content-Type").orElse(""))
-                .startsWith("application/problem+json");
-        assertThat(answers.get(0).headers().firstValue("RateLimit")).isPresent();
+        long accepted = callAt50PerSecondLimitedTo5(key, model);
 
         Platform.await(
                 "the usage API to count " + accepted + " accepted calls",
@@ -293,6 +266,44 @@ class InferenceE2ETest {
                         "DJL_CACHE_DIR", Platform.DATA.resolve("djl").toString(),
                         "ENGINE_CACHE_DIR", Platform.DATA.resolve("djl").toString(),
                         "WORKER_WORK_DIR", Platform.DATA.resolve("worker-2").toString()));
+    }
+
+    /**
+     * Calls the model with a key limited to 5 calls/s (burst 5) 100 times at 50 calls/s, sent on
+     * schedule without waiting for the answers; checks the answers are 200 or 429 with their
+     * headers, and returns how many were accepted.
+     */
+    static long callAt50PerSecondLimitedTo5(String key, String model) throws Exception {
+        // 50 calls/s for 2 s, sent on schedule without waiting for the answers.
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        long start = System.nanoTime();
+        long lastSent = start;
+        for (int i = 0; i < 100; i++) {
+            long wait = start + i * 20_000_000L - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            calls.add(
+                    HTTP.sendAsync(inferRequest(key, model), HttpResponse.BodyHandlers.ofString()));
+            lastSent = System.nanoTime();
+        }
+        List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+        double sendingSeconds = (lastSent - start) / 1e9;
+        long accepted = answers.stream().filter(a -> a.statusCode() == 200).count();
+        HttpResponse<String> limited =
+                answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(answers).allMatch(a -> a.statusCode() == 200 || a.statusCode() == 429);
+        // The 5 in the bucket plus the refill at 5/s while the calls were sent (about 2 s), and a
+        // little slack for calls that reached the gateway after they were sent.
+        assertThat(accepted).isBetween(5L, 5 + (long) Math.ceil(5 * (sendingSeconds + 0.5)));
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).isPresent();
+        assertThat(limited.headers().firstValue("RateLimit")).isPresent();
+        assertThat(limited.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+        assertThat(answers.get(0).headers().firstValue("RateLimit")).isPresent();
+
+        return accepted;
     }
 
     private static String onnxDeployment() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mlplatform.e2e.Platform.as;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -247,6 +248,105 @@ class PortalE2ETest {
                 .then()
                 .statusCode(200)
                 .body("outputs[0].name", equalTo("logits"));
+    }
+
+    @Test
+    void shouldLimitAKeyMadeInThePortalCountItsCallsOnTheUsagePageRotateAndRevokeIt(TestInfo test)
+            throws Exception {
+        String model = InferenceE2ETest.onnxDeployment("acme", "alice");
+        String name = Platform.unique("portal-limited");
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn("alice", "alice");
+
+                // A key of its own limits, 5 calls/s with a burst of 5.
+                browser.driver.get(Platform.PORTAL + "/t/acme/api-keys");
+                browser.element(By.id("create-key")).click();
+                browser.element(By.cssSelector("#key-name input")).sendKeys(name);
+                browser.element(By.cssSelector("#key-rps input")).sendKeys("5");
+                browser.element(By.cssSelector("#key-burst input")).sendKeys("5");
+                browser.element(By.id("key-create")).click();
+                String secret =
+                        browser.element(By.cssSelector("#key-secret input"))
+                                .getDomProperty("value");
+                browser.element(By.id("key-done")).click();
+                String prefix = secret.substring(0, "mlp_".length() + 12);
+                browser.awaitTrue(
+                        "the key and its limits in the list",
+                        d ->
+                                browser.gridRows("api-keys").stream()
+                                        .anyMatch(
+                                                row ->
+                                                        row.contains(name)
+                                                                && row.contains(prefix)
+                                                                && row.contains("5 /s, burst 5")));
+
+                // Called at 50 calls/s from a program: 429s beyond the limit.
+                long accepted = InferenceE2ETest.callAt50PerSecondLimitedTo5(secret, model);
+
+                // The usage page, a line per key, counts exactly the accepted calls.
+                browser.driver.get(Platform.PORTAL + "/t/acme/usage");
+                browser.element(By.id("usage-group-by")).click();
+                browser.element(By.xpath("//vaadin-select-item[normalize-space(.)='API key']"))
+                        .click();
+                browser.awaitTrue(
+                        "the usage table to show " + accepted + " accepted calls of " + name,
+                        d -> {
+                            d.findElement(By.id("usage-refresh")).click();
+                            return browser.gridRows("usage-totals").stream()
+                                    .anyMatch(
+                                            row ->
+                                                    row.get(0).contains(name)
+                                                            && row.get(1).equals("100")
+                                                            && row.get(2)
+                                                                    .equals(Long.toString(accepted))
+                                                            && row.get(3)
+                                                                    .equals(
+                                                                            Long.toString(
+                                                                                    100
+                                                                                            - accepted)));
+                        });
+
+                // Rotate: the new secret works, the old one for the grace period chosen.
+                browser.driver.get(Platform.PORTAL + "/t/acme/api-keys");
+                browser.element(By.id("rotate-" + prefix)).click();
+                browser.element(By.id("key-rotate-confirm")).click();
+                String rotated =
+                        browser.element(By.cssSelector("#key-secret input"))
+                                .getDomProperty("value");
+                browser.element(By.id("key-done")).click();
+                assertThat(rotated).startsWith("mlp_").isNotEqualTo(secret);
+                Thread.sleep(1_000); // the bucket refills
+                assertThat(InferenceE2ETest.infer(Platform.API, rotated, model).statusCode())
+                        .isEqualTo(200);
+                assertThat(InferenceE2ETest.infer(Platform.API, secret, model).statusCode())
+                        .isEqualTo(200);
+
+                // Revoke: both secrets refused within a second.
+                String rotatedPrefix = rotated.substring(0, prefix.length());
+                browser.element(By.id("revoke-" + rotatedPrefix)).click();
+                // The confirm dialog's button, not a row's.
+                browser.element(
+                                By.xpath(
+                                        "//vaadin-button[normalize-space(.)='Revoke'"
+                                                + " and not(starts-with(@id, 'revoke-'))]"))
+                        .click();
+                long revoked = System.nanoTime();
+                while (InferenceE2ETest.infer(Platform.API, rotated, model).statusCode() != 401
+                        || InferenceE2ETest.infer(Platform.API, secret, model).statusCode()
+                                != 401) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+                            .as("both secrets refused after the click on Revoke")
+                            .isLessThan(Duration.ofSeconds(1));
+                    Thread.sleep(50);
+                }
+                browser.awaitTrue(
+                        "the key shown revoked, without its actions",
+                        d -> d.findElements(By.id("revoke-" + rotatedPrefix)).isEmpty());
+            } finally {
+                browser.screenshot(test.getDisplayName());
+            }
+        }
     }
 
     /** Points of the first series (training loss) that the chart element holds. */

@@ -69,6 +69,7 @@ public class ApiKeysView extends TenantView {
     }
 
     private void configureGrid() {
+        grid.setId("api-keys");
         grid.removeAllColumns();
         grid.setSizeFull();
         grid.addColumn(ApiKeyResponse::name).setHeader("Name").setKey("name");

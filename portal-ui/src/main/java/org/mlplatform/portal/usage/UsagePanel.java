@@ -61,6 +61,7 @@ public class UsagePanel extends VerticalLayout {
         range.addValueChangeListener(e -> refresh());
         groupBy.addValueChangeListener(e -> refresh());
         Button reload = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
+        reload.setId("usage-refresh");
         HorizontalLayout controls = new HorizontalLayout(range, groupBy, reload);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(controls, charts);
