@@ -263,7 +263,8 @@ class PortalE2ETest {
                 browser.driver.get(Platform.PORTAL + "/t/acme/api-keys");
                 browser.element(By.id("create-key")).click();
                 browser.element(By.cssSelector("#key-name input")).sendKeys(name);
-                browser.element(By.cssSelector("#key-rps input")).sendKeys("5");
+                // Typed with an exponent, as people type learning rates: read as 5.
+                browser.element(By.cssSelector("#key-rps input")).sendKeys("0.5e1");
                 browser.element(By.cssSelector("#key-burst input")).sendKeys("5");
                 browser.element(By.id("key-create")).click();
                 String secret =

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.shared.Registration;
@@ -22,7 +21,7 @@ import java.util.Set;
 import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.apikey.CreateApiKeyRequest;
 import org.mlplatform.contract.apikey.RateLimit;
-import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.DecimalField;
 import org.mlplatform.portal.layout.FieldErrors;
 import org.mlplatform.portal.layout.FormActions;
 
@@ -44,7 +43,7 @@ class CreateApiKeyForm extends FormLayout {
     final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("Scopes");
     final MultiSelectComboBox<String> models = new MultiSelectComboBox<>("Models");
     final DatePicker expiresOn = new DatePicker("Expires on (UTC)");
-    final NumberField requestsPerSecond = DecimalFields.of("Requests per second");
+    final DecimalField requestsPerSecond = new DecimalField("Requests per second");
     final IntegerField burst = new IntegerField("Burst");
     final IntegerField monthlyLimit = new IntegerField("Requests per month");
     final Button save = new Button("Create key");

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -29,7 +28,7 @@ import org.mlplatform.contract.inference.InferInput;
 import org.mlplatform.contract.inference.InferRequest;
 import org.mlplatform.contract.model.ModelVersionResponse;
 import org.mlplatform.contract.model.TensorSpec;
-import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.DecimalField;
 
 /**
  * The "Try it" form of one model version, built from its signature ({@link InputKind}): a field per
@@ -73,7 +72,7 @@ class TryItForm extends FormLayout {
 
     private Component column(TensorSpec input) {
         if ("float32".equals(input.dataType())) {
-            NumberField field = DecimalFields.of(input.name());
+            DecimalField field = new DecimalField(input.name());
             field.setId("column-" + input.name());
             field.setRequiredIndicatorVisible(true);
             columns.put(input.name(), field);
@@ -181,8 +180,8 @@ class TryItForm extends FormLayout {
             Object value = field.getValue();
             boolean numeric = "float32".equals(input.dataType());
             if (numeric && value == null) {
-                ((NumberField) field).setErrorMessage("Enter a number");
-                ((NumberField) field).setInvalid(true);
+                ((DecimalField) field).setErrorMessage("Enter a number");
+                ((DecimalField) field).setInvalid(true);
                 valid = false;
                 continue;
             }

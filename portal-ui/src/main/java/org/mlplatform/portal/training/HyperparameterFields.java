@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.converter.StringToLongConverter;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlplatform.contract.training.Hyperparameters;
 import org.mlplatform.contract.training.OptimizerType;
-import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.DecimalField;
 
 /**
  * The hyperparameter fields of {@link TrainingJobForm}, prefilled with the contract's defaults.
@@ -24,10 +23,10 @@ final class HyperparameterFields {
 
     final IntegerField epochs = new IntegerField("Epochs");
     final IntegerField batchSize = new IntegerField("Batch size");
-    final NumberField learningRate = DecimalFields.of("Learning rate");
+    final DecimalField learningRate = new DecimalField("Learning rate");
     final Select<OptimizerType> optimizer = new Select<>();
-    final NumberField momentum = DecimalFields.of("Momentum");
-    final NumberField validationSplit = DecimalFields.of("Validation split");
+    final DecimalField momentum = new DecimalField("Momentum");
+    final DecimalField validationSplit = new DecimalField("Validation split");
     final TextField seed = new TextField("Seed");
     final IntegerField patience = new IntegerField("Early-stopping patience (epochs)");
 

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationResult;
@@ -28,7 +27,7 @@ import org.mlplatform.contract.training.ArchitectureSpec;
 import org.mlplatform.contract.training.ArchitectureType;
 import org.mlplatform.contract.training.CreateTrainingJobRequest;
 import org.mlplatform.contract.training.TrainingTask;
-import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.DecimalField;
 import org.mlplatform.portal.layout.FormActions;
 
 /**
@@ -45,7 +44,7 @@ class TrainingJobForm extends FormLayout {
     final Select<ArchitectureType> architecture = new Select<>();
     final TextField hiddenLayers = new TextField("Hidden layers");
     final Select<Activation> activation = new Select<>();
-    final NumberField dropout = DecimalFields.of("Dropout");
+    final DecimalField dropout = new DecimalField("Dropout");
     final IntegerField inputSize = new IntegerField("Input size (pixels)");
     final Select<Integer> channels = new Select<>();
     final HyperparameterFields hyper = new HyperparameterFields();

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import java.util.Base64;
@@ -32,7 +31,7 @@ import org.mlplatform.portal.FakeDeployments.InferCall;
 import org.mlplatform.portal.FakePlatform;
 import org.mlplatform.portal.PortalUi;
 import org.mlplatform.portal.api.PlatformApiException;
-import org.mlplatform.portal.layout.DecimalFields;
+import org.mlplatform.portal.layout.DecimalField;
 
 class TryItViewTest {
 
@@ -113,15 +112,10 @@ class TryItViewTest {
 
         assertThat(view.form.kind).isEqualTo(InputKind.TABULAR);
         assertThat(view.form.columns).containsOnlyKeys("sepal_length", "petal_width", "soil");
-        assertThat(view.form.columns.get("sepal_length"))
-                .isInstanceOfSatisfying(
-                        NumberField.class,
-                        f ->
-                                assertThat(f.getAllowedCharPattern())
-                                        .isEqualTo(DecimalFields.of("x").getAllowedCharPattern()));
+        assertThat(view.form.columns.get("sepal_length")).isInstanceOf(DecimalField.class);
         assertThat(view.form.columns.get("soil")).isInstanceOf(TextField.class);
-        _setValue((NumberField) view.form.columns.get("sepal_length"), 5.1);
-        _setValue((NumberField) view.form.columns.get("petal_width"), 1.8);
+        _setValue((DecimalField) view.form.columns.get("sepal_length"), 5.1);
+        _setValue((DecimalField) view.form.columns.get("petal_width"), 1.8);
         _setValue((TextField) view.form.columns.get("soil"), "clay");
         _click(view.form.send);
 
@@ -170,11 +164,11 @@ class TryItViewTest {
         trainedIris();
         TryItView view = open("iris");
 
-        _setValue((NumberField) view.form.columns.get("sepal_length"), 5.1);
+        _setValue((DecimalField) view.form.columns.get("sepal_length"), 5.1);
         _click(view.form.send);
 
         assertThat(platform.deployments.inferCalls).isEmpty();
-        assertThat(((NumberField) view.form.columns.get("petal_width")).isInvalid()).isTrue();
+        assertThat(((DecimalField) view.form.columns.get("petal_width")).isInvalid()).isTrue();
     }
 
     @Test
@@ -184,8 +178,8 @@ class TryItViewTest {
                 new PlatformApiException(503, "No inference worker is serving iris v1 right now.");
         TryItView view = open("iris");
         view.form.columns.values().forEach(f -> {});
-        _setValue((NumberField) view.form.columns.get("sepal_length"), 5.1);
-        _setValue((NumberField) view.form.columns.get("petal_width"), 1.8);
+        _setValue((DecimalField) view.form.columns.get("sepal_length"), 5.1);
+        _setValue((DecimalField) view.form.columns.get("petal_width"), 1.8);
         _click(view.form.send);
 
         assertThat(view.result.error.getText())
