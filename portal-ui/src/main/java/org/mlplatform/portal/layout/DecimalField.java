@@ -3,6 +3,7 @@ package org.mlplatform.portal.layout;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.shared.HasAllowedCharPattern;
 import com.vaadin.flow.component.textfield.AbstractNumberField;
+import com.vaadin.flow.component.textfield.NumberField;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,9 @@ public class DecimalField extends AbstractNumberField<DecimalField, Double>
                 Double.POSITIVE_INFINITY);
         setLabel(label);
         setAllowedCharPattern(DECIMAL_CHARS);
+        setI18n(
+                new NumberField.NumberFieldI18n()
+                        .setBadInputErrorMessage("Enter a number, such as 0.01 or 1e-3"));
     }
 
     /**

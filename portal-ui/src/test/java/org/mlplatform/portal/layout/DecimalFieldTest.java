@@ -1,8 +1,11 @@
 package org.mlplatform.portal.layout;
 
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +80,24 @@ class DecimalFieldTest {
         field.getElement().setProperty("value", "3e-4");
 
         assertThat(field.getValue()).isEqualTo(0.0003);
+    }
+
+    @Test
+    void shouldSayWhatToTypeWhenTheBrowserHoldsTextThatIsNoNumber() {
+        MockVaadin.setup();
+        try {
+            DecimalField field = new DecimalField("Learning rate");
+            UI.getCurrent().add(field);
+
+            // What vaadin-number-field sends for "1e": no value, the text, and this event.
+            field.getElement().setProperty("_inputElementValue", "1e");
+            _fireDomEvent(field, "unparsable-change");
+
+            assertThat(field.getValue()).isNull();
+            assertThat(field.isInvalid()).isTrue();
+            assertThat(field.getErrorMessage()).isEqualTo("Enter a number, such as 0.01 or 1e-3");
+        } finally {
+            MockVaadin.tearDown();
+        }
     }
 }
