@@ -38,10 +38,12 @@ class ModelLoader {
     private final DeploymentSource platform;
     private final DjlEngine engine;
     private final ModelArchive archive;
+    private final long maxImagePixels;
 
     ModelLoader(DeploymentSource platform, DjlEngine engine, ServingConfig config) {
         this.platform = platform;
         this.engine = engine;
+        this.maxImagePixels = config.maxImagePixels();
         this.archive =
                 new ModelArchive(
                         config.archive().maxUnpackedSize().asLongValue(),
@@ -80,7 +82,8 @@ class ModelLoader {
             if (a.trained()) {
                 return new TrainedServable(
                         TrainedModel.loadArchive(
-                                artifact, dir.resolve("unpacked"), engine.device()));
+                                artifact, dir.resolve("unpacked"), engine.device()),
+                        maxImagePixels);
             }
             return switch (a.format()) {
                 case ONNX -> ndList(a, artifact, null, ONNX_RUNTIME, "onnxruntime_onnx");

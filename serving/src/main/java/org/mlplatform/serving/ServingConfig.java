@@ -75,6 +75,15 @@ public interface ServingConfig {
     @WithDefault("64M")
     MemorySize maxRequestSize();
 
+    /**
+     * The most pixels (width × height) of one PNG or JPEG given to an image model, checked from the
+     * image's header before it is decoded (decoding takes 3 to 4 bytes of heap per pixel on a
+     * serving thread); a larger image is 400. The default, 4096 × 4096, takes a phone's photo;
+     * models see far fewer pixels (their input size), so a client may as well send it smaller.
+     */
+    @WithDefault("16777216")
+    long maxImagePixels();
+
     /** DJL engine settings. */
     interface Engine {
 

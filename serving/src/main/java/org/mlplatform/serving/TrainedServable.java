@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mlplatform.contract.dataset.ColumnType;
 import org.mlplatform.contract.inference.Datatypes;
 import org.mlplatform.contract.inference.TensorMetadata;
+import org.mlplatform.serving.trained.Images;
 import org.mlplatform.serving.trained.Prediction;
 import org.mlplatform.serving.trained.Preprocessing;
 import org.mlplatform.serving.trained.TrainedModel;
@@ -28,9 +29,15 @@ final class TrainedServable implements ServableModel {
     // Asked for on every call (an answer names only the requested outputs): built once.
     private final List<TensorMetadata> inputs;
     private final List<TensorMetadata> outputs;
+    private final long maxImagePixels;
 
-    TrainedServable(TrainedModel model) {
+    /**
+     * @param maxImagePixels the most pixels of an encoded image ({@code
+     *     platform.serving.max-image-pixels})
+     */
+    TrainedServable(TrainedModel model, long maxImagePixels) {
         this.model = model;
+        this.maxImagePixels = maxImagePixels;
         this.preprocessing = model.card().preprocessing();
         this.inputs = metadata(model.signature().inputs());
         this.outputs = metadata(model.signature().outputs());
@@ -155,11 +162,13 @@ final class TrainedServable implements ServableModel {
             if (first.datatype().equals("FP32")) {
                 return model.normaliseScaled(((float[]) first.data()).clone(), rows);
             }
-            List<java.awt.image.BufferedImage> images = new ArrayList<>(rows);
-            for (String encoded : (String[]) first.data()) {
-                images.add(decode(encoded));
+            // One at a time: a batch holds one decoded image per serving thread, not N.
+            float[] x = model.newImageInput(rows);
+            String[] encoded = (String[]) first.data();
+            for (int r = 0; r < rows; r++) {
+                model.encodeImage(decode(encoded[r]), x, r);
             }
-            return model.encodeImages(images);
+            return x;
         }
         List<Preprocessing.Feature> features = preprocessing.features();
         int width = preprocessing.inputWidth();
@@ -183,18 +192,32 @@ final class TrainedServable implements ServableModel {
         return x;
     }
 
-    private static java.awt.image.BufferedImage decode(String encoded) {
+    private java.awt.image.BufferedImage decode(String encoded) {
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw InferenceException.badInput("Input 'image' is not base64: " + e.getMessage());
         }
-        java.awt.image.BufferedImage image = org.mlplatform.serving.trained.Images.decode(bytes);
-        if (image == null) {
-            throw InferenceException.badInput("Input 'image' holds no PNG or JPEG image");
+        try {
+            return Images.decode(bytes, maxImagePixels)
+                    .orElseThrow(
+                            () ->
+                                    InferenceException.badInput(
+                                            "Input 'image' holds no PNG or JPEG image"));
+        } catch (Images.TooManyPixelsException e) {
+            Preprocessing.ImageInput input = preprocessing.image();
+            throw InferenceException.badInput(
+                    ("Input 'image' is %d x %d pixels, more than the %d this runtime decodes"
+                                    + " (platform.serving.max-image-pixels); the model sees"
+                                    + " %d x %d, so a smaller image loses nothing")
+                            .formatted(
+                                    e.width(),
+                                    e.height(),
+                                    maxImagePixels,
+                                    input.size(),
+                                    input.size()));
         }
-        return image;
     }
 
     private List<Tensor> outputs(Prediction prediction, int rows) {

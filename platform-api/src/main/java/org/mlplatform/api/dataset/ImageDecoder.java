@@ -1,14 +1,11 @@
 package org.mlplatform.api.dataset;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.mlplatform.serving.trained.Images;
 
 /**
  * Decodes one PNG or JPEG fully (so a truncated or corrupt file is caught), after checking from its
@@ -19,8 +16,6 @@ final class ImageDecoder {
 
     /** Width and height in pixels. */
     record Size(int width, int height) {}
-
-    private static final Set<String> FORMATS = Set.of("png", "jpeg");
 
     private final long maxPixels;
 
@@ -34,32 +29,16 @@ final class ImageDecoder {
      */
     Size decode(String entry, InputStream in) throws IOException, DatasetFormatException {
         try (ImageInputStream images = new MemoryCacheImageInputStream(in)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(images);
-            if (!readers.hasNext()) {
-                throw notAnImage(entry);
+            BufferedImage image =
+                    Images.read(images, maxPixels).orElseThrow(() -> notAnImage(entry));
+            return new Size(image.getWidth(), image.getHeight());
+        } catch (Images.TooManyPixelsException e) {
+            throw new DatasetFormatException("entry '%s' has %s".formatted(entry, e.getMessage()));
+        } catch (javax.imageio.IIOException | RuntimeException e) {
+            if (e.getCause() instanceof InflationGuard.LimitExceeded limit) {
+                throw limit;
             }
-            ImageReader reader = readers.next();
-            try {
-                if (!FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
-                    throw notAnImage(entry);
-                }
-                reader.setInput(images, true, true);
-                Size size = new Size(reader.getWidth(0), reader.getHeight(0));
-                if ((long) size.width() * size.height() > maxPixels) {
-                    throw new DatasetFormatException(
-                            "entry '%s' has %d x %d pixels, more than %d"
-                                    .formatted(entry, size.width(), size.height(), maxPixels));
-                }
-                reader.read(0);
-                return size;
-            } catch (javax.imageio.IIOException | RuntimeException e) {
-                if (e.getCause() instanceof InflationGuard.LimitExceeded limit) {
-                    throw limit;
-                }
-                throw notAnImage(entry);
-            } finally {
-                reader.dispose();
-            }
+            throw notAnImage(entry);
         }
     }
 

@@ -143,15 +143,26 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Decoded images resized and normalised into the network's input, for a session. */
     public float[] encodeImages(List<BufferedImage> images) {
-        Preprocessing.ImageInput input = requireImages();
-        int size = input.channels() * input.size() * input.size();
-        float[] x = new float[images.size() * size];
+        float[] x = newImageInput(images.size());
         for (int i = 0; i < images.size(); i++) {
-            float[] pixels = Images.scaled(images.get(i), input.size(), input.channels());
-            System.arraycopy(pixels, 0, x, i * size, size);
-            Images.normalise(x, i * size, input);
+            encodeImage(images.get(i), x, i);
         }
         return x;
+    }
+
+    /** The network's input for {@code count} images, to fill with {@link #encodeImage}. */
+    public float[] newImageInput(int count) {
+        Preprocessing.ImageInput input = requireImages();
+        return new float[count * input.channels() * input.size() * input.size()];
+    }
+
+    /** One decoded image resized and normalised into sample {@code index} of {@code x}. */
+    public void encodeImage(BufferedImage image, float[] x, int index) {
+        Preprocessing.ImageInput input = requireImages();
+        int size = input.channels() * input.size() * input.size();
+        float[] pixels = Images.scaled(image, input.size(), input.channels());
+        System.arraycopy(pixels, 0, x, index * size, size);
+        Images.normalise(x, index * size, input);
     }
 
     /**
@@ -165,19 +176,6 @@ public final class TrainedModel implements AutoCloseable {
             Images.normalise(pixels, i * size, input);
         }
         return pixels;
-    }
-
-    /** Encoded PNG or JPEG images. */
-    public Prediction predictEncodedImages(List<byte[]> images) throws TranslateException {
-        List<BufferedImage> decoded = new ArrayList<>(images.size());
-        for (byte[] bytes : images) {
-            BufferedImage image = Images.decode(bytes);
-            if (image == null) {
-                throw new IllegalArgumentException("Not a PNG or JPEG image");
-            }
-            decoded.add(image);
-        }
-        return predictImages(decoded);
     }
 
     /** Samples already preprocessed into the network's input layout. */

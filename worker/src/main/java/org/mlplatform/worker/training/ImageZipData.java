@@ -25,6 +25,13 @@ final class ImageZipData {
     /** Largest image file read; larger entries are skipped, so a zip bomb stops early. */
     private static final int MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 
+    /**
+     * Most pixels of one image, as platform-api's default image-zip limit that every dataset is
+     * checked against on upload; larger images are skipped, so a header naming billions of pixels
+     * does not take the worker's heap.
+     */
+    private static final long MAX_IMAGE_PIXELS = 50_000_000;
+
     private ImageZipData() {}
 
     private record Image(String folder, float[] pixels) {}
@@ -85,7 +92,7 @@ final class ImageZipData {
                 if (folder == null) {
                     continue;
                 }
-                BufferedImage image = Images.decode(readCapped(in));
+                BufferedImage image = decode(readCapped(in));
                 if (image == null) {
                     skipped++;
                     continue;
@@ -100,8 +107,8 @@ final class ImageZipData {
         }
         if (skipped > 0) {
             notes.add(
-                    "Skipped %d files that are not readable PNG or JPEG images."
-                            .formatted(skipped));
+                    "Skipped %d files that are not readable PNG or JPEG images of at most %d pixels."
+                            .formatted(skipped, MAX_IMAGE_PIXELS));
         }
         return images;
     }
@@ -120,6 +127,15 @@ final class ImageZipData {
             return null;
         }
         return parts[parts.length - 2];
+    }
+
+    /** The image, or null when it is no readable PNG or JPEG or has too many pixels. */
+    private static BufferedImage decode(byte[] bytes) {
+        try {
+            return Images.decode(bytes, MAX_IMAGE_PIXELS).orElse(null);
+        } catch (Images.TooManyPixelsException e) {
+            return null;
+        }
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

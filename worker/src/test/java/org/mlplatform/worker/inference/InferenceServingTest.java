@@ -454,7 +454,13 @@ class InferenceServingTest {
         try (var model =
                 org.mlplatform.serving.trained.TrainedModel.loadArchive(
                         artifact.zip(), work.resolve("in-process"), ai.djl.Device.cpu())) {
-            expected = model.predictEncodedImages(List.of(png1, png2));
+            expected =
+                    model.predictImages(
+                            List.of(
+                                    javax.imageio.ImageIO.read(
+                                            new java.io.ByteArrayInputStream(png1)),
+                                    javax.imageio.ImageIO.read(
+                                            new java.io.ByteArrayInputStream(png2))));
         }
         assertThat(encoded.statusCode()).as(encoded.asString()).isEqualTo(200);
         JsonNode outputs = json.readTree(encoded.asByteArray()).path("outputs");
@@ -474,6 +480,21 @@ class InferenceServingTest {
                                 + "\"datatype\":\"BYTES\",\"data\":[\"bm90IGFuIGltYWdl\"]}]}"),
                 400,
                 "Input 'image' holds no PNG or JPEG image");
+        // A 69-byte PNG whose header names 20000 x 20000 pixels is refused before decoding.
+        assertError(
+                infer(
+                        cnn,
+                        "{\"inputs\":[{\"name\":\"image\",\"shape\":[1],"
+                                + "\"datatype\":\"BYTES\",\"data\":[\""
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                org.mlplatform.serving.trained.Pngs.claiming(
+                                                        20_000, 20_000))
+                                + "\"]}]}"),
+                400,
+                "Input 'image' is 20000 x 20000 pixels, more than the 16777216 this runtime"
+                        + " decodes (platform.serving.max-image-pixels); the model sees 16 x 16,"
+                        + " so a smaller image loses nothing");
     }
 
     @Test

@@ -230,10 +230,10 @@ class TrainedModelTest {
         try (TrainedModel model = TrainedModel.load(artifact.modelDir(), Device.cpu())) {
             Random random = new Random(99);
             Prediction prediction =
-                    model.predictEncodedImages(
+                    model.predictImages(
                             List.of(
-                                    TrainingFixtures.png(TrainingFixtures.stripes(true, random)),
-                                    TrainingFixtures.png(TrainingFixtures.stripes(false, random))));
+                                    TrainingFixtures.stripes(true, random),
+                                    TrainingFixtures.stripes(false, random)));
             assertThat(prediction.labels()).containsExactly("horizontal", "vertical");
             assertThat(model.signature().inputs().get(0).shape())
                     .containsExactly(-1L, 1L, 16L, 16L);
