@@ -37,6 +37,13 @@ public interface InferenceConfig {
     @WithDefault("64M")
     MemorySize maxRequestSize();
 
+    /**
+     * The request bodies the gateway holds at once, together (being read, or waiting for their
+     * answers); a call whose body does not fit is 503 with Retry-After. Default: a quarter of the
+     * heap ({@code -Xmx}).
+     */
+    Optional<MemorySize> requestBufferSize();
+
     /** How often the deployment directory reloads (how far behind another replica's change is). */
     @WithDefault("500ms")
     Duration directoryRefresh();

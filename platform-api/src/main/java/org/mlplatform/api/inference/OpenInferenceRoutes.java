@@ -2,6 +2,9 @@ package org.mlplatform.api.inference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.mlplatform.api.apikey.ApiKeyAuthenticator;
@@ -30,6 +32,7 @@ import org.mlplatform.contract.apikey.ApiKeyScope;
 import org.mlplatform.contract.common.ProblemDetail;
 import org.mlplatform.contract.concurrent.Futures;
 import org.mlplatform.contract.deployment.DeploymentStatus;
+import org.mlplatform.contract.http.BodyBudget;
 import org.mlplatform.contract.http.BoundedBody;
 
 /**
@@ -52,6 +55,7 @@ public class OpenInferenceRoutes {
     private final Problems problems;
     private final ObjectMapper json;
     private final long maxRequestBytes;
+    private final BodyBudget bodies;
 
     public OpenInferenceRoutes(
             ApiKeyAuthenticator authenticator,
@@ -68,6 +72,23 @@ public class OpenInferenceRoutes {
         this.problems = problems;
         this.json = json;
         this.maxRequestBytes = config.maxRequestSize().asLongValue();
+        this.bodies =
+                new BodyBudget(
+                        config.requestBufferSize()
+                                .map(MemorySize::asLongValue)
+                                .orElse(Runtime.getRuntime().maxMemory() / 4));
+        if (bodies.capacity() < maxRequestBytes) {
+            LOG.warnf(
+                    "platform.inference.request-buffer-size (%d bytes) is smaller than"
+                            + " platform.inference.max-request-size (%d bytes): larger bodies"
+                            + " are always refused with 503",
+                    bodies.capacity(), maxRequestBytes);
+        }
+    }
+
+    /** The bytes of request bodies held now (being read, or waiting for their answers). */
+    long bufferedBodyBytes() {
+        return bodies.held();
     }
 
     /**
@@ -78,6 +99,11 @@ public class OpenInferenceRoutes {
     static final int BEFORE_FILTERS = -100_000;
 
     private static final String MODELS = "/v2/models/";
+
+    /**
+     * A body up to this long is read and dropped before an early answer, keeping the connection.
+     */
+    static final long DROPPED_BODY_BYTES = 64 * 1024;
 
     /**
      * The health paths, and one prefix route for {@code /v2/models/...} whose handler reads the
@@ -154,30 +180,121 @@ public class OpenInferenceRoutes {
                         });
     }
 
+    /**
+     * The key, its scope and the version in the path are checked before the body is read, so a
+     * caller without a usable key cannot make the gateway hold anything; the body then counts in
+     * the gateway's {@link BodyBudget} until the answer is sent.
+     */
     private void infer(RoutingContext rc, String model, String version) {
-        String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-        readBody(
-                rc,
-                body ->
-                        answer(
+        Context context = Vertx.currentContext();
+        authenticator
+                .authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .whenComplete(
+                        (caller, failure) ->
+                                onContext(
+                                        context,
+                                        () -> {
+                                            if (failure != null) {
+                                                beforeBody(
+                                                        rc, () -> fail(rc, Futures.cause(failure)));
+                                                return;
+                                            }
+                                            inferAs(rc, caller, model, version);
+                                        }));
+    }
+
+    private void inferAs(RoutingContext rc, KeyCaller caller, String model, String version) {
+        try {
+            caller.require(ApiKeyScope.INFERENCE_INVOKE);
+        } catch (ApiException e) {
+            beforeBody(rc, () -> fail(rc, e));
+            return;
+        }
+        Integer v = Versions.parse(version);
+        if (version != null && v == null) {
+            beforeBody(rc, () -> send(rc, notFound(model, version)));
+            return;
+        }
+        BoundedBody.read(
+                rc.request(),
+                maxRequestBytes,
+                bodies,
+                (body, release) -> {
+                    CompletionStage<GatewayAnswer> answer;
+                    try {
+                        answer =
+                                gateway.infer(
+                                        new InferenceCaller(caller.tenant(), caller.key()),
+                                        model,
+                                        v,
+                                        body);
+                    } catch (RuntimeException e) {
+                        answer = CompletableFuture.failedFuture(e);
+                    }
+                    answer(rc, answer.whenComplete((a, f) -> release.run()));
+                },
+                new BoundedBody.Refusals() {
+                    @Override
+                    public void tooLarge() {
+                        OpenInferenceRoutes.this.tooLarge(rc);
+                    }
+
+                    @Override
+                    public void overBudget() {
+                        closeAfterAnswer(rc);
+                        send(
                                 rc,
-                                authenticator
-                                        .authenticate(authorization)
-                                        .thenCompose(
-                                                caller -> {
-                                                    caller.require(ApiKeyScope.INFERENCE_INVOKE);
-                                                    Integer v = Versions.parse(version);
-                                                    if (version != null && v == null) {
-                                                        return CompletableFuture.completedFuture(
-                                                                notFound(model, version));
-                                                    }
-                                                    return gateway.infer(
-                                                            new InferenceCaller(
-                                                                    caller.tenant(), caller.key()),
-                                                            model,
-                                                            v,
-                                                            body);
-                                                })));
+                                GatewayAnswer.error(
+                                        503,
+                                        "the gateway holds as many request bodies as it may"
+                                                + " (platform.inference.request-buffer-size);"
+                                                + " try again",
+                                        Map.of("Retry-After", "1")));
+                    }
+                });
+    }
+
+    /**
+     * Answers a call whose body is still unread: a short body (as its length says) is read and
+     * dropped first, so the connection stays usable; a longer or unknown one is left unread and the
+     * connection closed after the answer.
+     */
+    private static void beforeBody(RoutingContext rc, Runnable answer) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared < 0 || declared > DROPPED_BODY_BYTES) {
+            closeAfterAnswer(rc);
+            answer.run();
+            return;
+        }
+        rc.request().pause(); // until every handler is set (see BoundedBody)
+        rc.request().exceptionHandler(e -> {});
+        rc.request().endHandler(end -> answer.run());
+        rc.request().handler(chunk -> {});
+        rc.request().resume();
+    }
+
+    /**
+     * Closes the connection once the answer is written: the rest of the body is never read, and the
+     * connection could carry no further call.
+     */
+    private static void closeAfterAnswer(RoutingContext rc) {
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        rc.response().endHandler(v -> rc.request().connection().close());
+    }
+
+    /** Runs the task on the request's context: at once when already there. */
+    private static void onContext(Context context, Runnable task) {
+        if (Vertx.currentContext() == context) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
     }
 
     private void metadata(RoutingContext rc, String model, String version) {
@@ -246,15 +363,8 @@ public class OpenInferenceRoutes {
                         });
     }
 
-    /**
-     * Collects the request body up to {@code platform.inference.max-request-size}; a larger one is
-     * answered 413 as soon as it is known to be too large.
-     */
-    private void readBody(RoutingContext rc, Consumer<Buffer> then) {
-        BoundedBody.read(rc.request(), maxRequestBytes, then, () -> tooLarge(rc));
-    }
-
     private void tooLarge(RoutingContext rc) {
+        closeAfterAnswer(rc);
         send(
                 rc,
                 GatewayAnswer.error(
@@ -262,7 +372,7 @@ public class OpenInferenceRoutes {
                         "the request body is larger than "
                                 + maxRequestBytes
                                 + " bytes (platform.inference.max-request-size)",
-                        Map.of("Connection", "close")));
+                        Map.of()));
     }
 
     /**

@@ -25,6 +25,7 @@ class GatewayTest {
 
     @Inject FakeDeploymentDirectory deployments;
     @Inject FakeInferenceRouter router;
+    @Inject OpenInferenceRoutes routes;
 
     @Test
     void shouldAnswerHealthWithoutAKey() {
@@ -183,7 +184,8 @@ class GatewayTest {
         String key =
                 ApiKeys.create(team.slug(), team.admin(), Map.of("models", List.of(allowed)))
                         .secret();
-        assertThat(Gateway.infer(key, allowed).statusCode()).isEqualTo(200);
+        Response first = Gateway.infer(key, allowed);
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(200);
         assertThat(Gateway.infer(key, other).statusCode()).isEqualTo(404);
         assertThat(Gateway.metadata(key, other).statusCode()).isEqualTo(404);
     }
@@ -252,6 +254,80 @@ class GatewayTest {
         assertThat((String) refused.path("error")).contains("larger than 65536 bytes");
         assertThat(router.routed()).filteredOn(d -> d.model().equals(model)).isEmpty();
         assertThat(Gateway.infer(key, model).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseACallWithoutAUsableKeyBeforeItsBodyArrivesAndHoldNothing() throws Exception {
+        Team team = TestData.team();
+        String model = TestData.unique("m");
+        deployments.deploy(Models.tenantId(team.slug()), model, 1);
+        String readOnly =
+                ApiKeys.create(team.slug(), team.admin(), Map.of("scopes", List.of("models:read")))
+                        .secret();
+        String path = "/v2/models/" + model + "/infer";
+
+        // A megabyte announced, one byte sent: the answer comes without waiting for the rest.
+        for (String key : new String[] {null, "mlp_not-a-key", readOnly}) {
+            try (RawHttp call = new RawHttp()) {
+                RawHttp.Answer answer = call.send(RawHttp.post(path, key, 1_000_000) + "{").read();
+
+                assertThat(answer.status()).as(key).isEqualTo(key == readOnly ? 403 : 401);
+                assertThat(answer.headers()).containsEntry("connection", "close");
+                assertThat(answer.body()).doesNotContain("mlp_not-a-key");
+                assertThat(call.closedByServer()).isTrue();
+            }
+        }
+        assertThat(routes.bufferedBodyBytes()).isZero();
+        assertThat(router.routed()).filteredOn(d -> d.model().equals(model)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheConnectionWhenRefusingAShortBodyWithoutAKey() throws Exception {
+        try (RawHttp call = new RawHttp()) {
+            String head = RawHttp.post("/v2/models/m/infer", "mlp_bad", Gateway.BODY.length());
+
+            assertThat(call.send(head + Gateway.BODY).read().status()).isEqualTo(401);
+            assertThat(call.send(head + Gateway.BODY).read().status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void shouldRefuseBodiesBeyondTheGatewaysBufferWith503AndLetGoOfEveryByte() throws Exception {
+        Team team = TestData.team();
+        String model = TestData.unique("m");
+        deployments.deploy(Models.tenantId(team.slug()), model, 1);
+        String key = ApiKeys.create(team.slug(), team.admin()).secret();
+        String head = RawHttp.post("/v2/models/" + model + "/infer", key, 60_000);
+        String almostAll = "[" + " ".repeat(59_998);
+        List<RawHttp> slow = new java.util.ArrayList<>();
+        try {
+            // Four bodies of 60,000 bytes, each one byte short, fit in the 256 KiB buffer.
+            for (int i = 1; i <= 4; i++) {
+                RawHttp call = new RawHttp().send(head + almostAll);
+                slow.add(call);
+                long expected = i * 59_999L;
+                TestData.await(
+                        "the gateway to hold " + expected + " bytes",
+                        () -> routes.bufferedBodyBytes() == expected);
+            }
+            // A fifth does not.
+            try (RawHttp fifth = new RawHttp()) {
+                RawHttp.Answer answer = fifth.send(head + almostAll).read();
+
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(answer.headers()).containsEntry("retry-after", "1");
+                assertThat(answer.body()).contains("platform.inference.request-buffer-size");
+            }
+            assertThat(routes.bufferedBodyBytes()).isEqualTo(4 * 59_999L);
+        } finally {
+            for (RawHttp call : slow) {
+                call.close();
+            }
+        }
+        // Connections closed half way let go of their bytes; a call after them holds nothing.
+        TestData.await("the gateway to hold nothing", () -> routes.bufferedBodyBytes() == 0);
+        assertThat(Gateway.infer(key, model).statusCode()).isEqualTo(200);
+        assertThat(routes.bufferedBodyBytes()).isZero();
     }
 
     @Test

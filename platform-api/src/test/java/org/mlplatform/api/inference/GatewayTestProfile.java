@@ -14,6 +14,10 @@ public class GatewayTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("platform.inference.max-request-size", "64K");
+        return Map.of(
+                "platform.inference.max-request-size",
+                "64K",
+                "platform.inference.request-buffer-size",
+                "256K");
     }
 }

@@ -3,14 +3,30 @@ package org.mlplatform.contract.http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Reads a request body whole on its event loop, refusing one larger than a limit before holding it:
- * at once when its declared length is larger, else as soon as it grows larger (a chunked body). The
- * gateway's and the worker's inference routes read their bodies this way.
+ * at once when its declared length is larger, else as soon as it grows larger (a chunked body).
+ * Memory is taken as bytes arrive, never for a length a caller only declares; a {@link BodyBudget}
+ * bounds what all bodies read this way hold together. The gateway's and the worker's inference
+ * routes read their bodies this way.
  */
 public final class BoundedBody {
+
+    /** What a declared length may allocate ahead of its bytes; the buffer grows past it. */
+    static final int MAX_INITIAL_CAPACITY = 64 * 1024;
+
+    /** How a read ended, other than with the whole body. */
+    public interface Refusals {
+        /** The body is larger than the limit. */
+        void tooLarge();
+
+        /** The body does not fit in the budget. */
+        void overBudget();
+    }
 
     private BoundedBody() {}
 
@@ -21,34 +37,107 @@ public final class BoundedBody {
      */
     public static void read(
             HttpServerRequest request, long limit, Consumer<Buffer> then, Runnable tooLarge) {
+        read(
+                request,
+                limit,
+                BodyBudget.UNLIMITED,
+                (body, release) -> then.accept(body),
+                new Refusals() {
+                    @Override
+                    public void tooLarge() {
+                        tooLarge.run();
+                    }
+
+                    @Override
+                    public void overBudget() {
+                        throw new IllegalStateException("an unlimited budget refused a body");
+                    }
+                });
+    }
+
+    /**
+     * Reads the body of {@code request}, counting its bytes in {@code budget} as they arrive, and
+     * gives it to {@code then} with the call that lets its bytes go (the caller runs it once the
+     * body is no longer held, such as when its answer is sent). Otherwise calls one of {@code
+     * refusals} once, having let go of what was counted; a connection that fails while the body is
+     * read calls nothing and lets go too.
+     */
+    public static void read(
+            HttpServerRequest request,
+            long limit,
+            BodyBudget budget,
+            BiConsumer<Buffer, Runnable> then,
+            Refusals refusals) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         long declared = length == null ? -1 : parseLength(length);
         if (declared > limit) {
-            tooLarge.run();
+            refusals.tooLarge();
             return;
         }
-        Buffer body = Buffer.buffer(declared < 0 ? 1024 : (int) declared);
+        Buffer body =
+                Buffer.buffer(declared < 0 ? 1024 : (int) Math.min(declared, MAX_INITIAL_CAPACITY));
+        Held held = new Held(budget);
         boolean[] refused = {false};
+        // Paused until every handler is set: Quarkus resumes a request as soon as one is, and a
+        // body that arrived while the call waited (for its key's check) is then delivered at once.
+        request.pause();
+        request.exceptionHandler(
+                e -> {
+                    refused[0] = true;
+                    held.run();
+                });
+        request.endHandler(
+                end -> {
+                    if (!refused[0]) {
+                        then.accept(body, held);
+                    }
+                });
         request.handler(
                 chunk -> {
                     if (refused[0]) {
                         return;
                     }
-                    if (body.length() + chunk.length() > limit) {
+                    long size = (long) body.length() + chunk.length();
+                    if (size > limit) {
                         refused[0] = true;
-                        tooLarge.run();
+                        held.run();
+                        refusals.tooLarge();
+                        return;
+                    }
+                    if (!held.grow(chunk.length())) {
+                        refused[0] = true;
+                        held.run();
+                        refusals.overBudget();
                         return;
                     }
                     body.appendBuffer(chunk);
                 });
-        request.exceptionHandler(e -> refused[0] = true);
-        request.endHandler(
-                end -> {
-                    if (!refused[0]) {
-                        then.accept(body);
-                    }
-                });
         request.resume();
+    }
+
+    /** The bytes one body holds in its budget; running it lets them go (once). */
+    private static final class Held extends AtomicLong implements Runnable {
+        private final transient BodyBudget budget;
+
+        Held(BodyBudget budget) {
+            this.budget = budget;
+        }
+
+        boolean grow(long bytes) {
+            if (!budget.take(bytes)) {
+                return false;
+            }
+            addAndGet(bytes);
+            return true;
+        }
+
+        @Override
+        public void run() {
+            long bytes = getAndSet(0);
+            if (bytes > 0) {
+                budget.give(bytes);
+            }
+        }
     }
 
     private static long parseLength(String value) {
