@@ -174,9 +174,14 @@ final class InferRequestParser {
         return Arrays.copyOf(dims, n);
     }
 
+    /** Elements of an input allocated ahead of its data; the array grows past them. */
+    static final int MAX_PREALLOCATED = 1 << 16;
+
     private static Object data(JsonParser parser, TensorType type, long[] shape, String name)
             throws IOException {
-        int hint = shape == null ? 16 : elements(shape, name);
+        // The shape sizes the array only up to a point: it is the caller's word, and a few bytes
+        // of it ([2000000000]) must not allocate gigabytes ahead of data that is not there.
+        int hint = shape == null ? 16 : Math.min(elements(shape, name), MAX_PREALLOCATED);
         PrimitiveBuffer buffer = new PrimitiveBuffer(type, Math.max(1, hint), name);
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             buffer.add(parser);

@@ -137,6 +137,36 @@ class InferCodecTest {
     }
 
     @Test
+    void shouldNotAllocateWhatAShapeClaimsAheadOfItsData() {
+        // Two billion FP64 elements are 16 GB: allocated at the shape's word, a few bytes of
+        // request would take more heap than there is.
+        for (String data : new String[] {"[]", "[1,2,3]"}) {
+            assertBadInput(
+                    "{\"inputs\":[{\"name\":\"input\",\"shape\":[2000000000],"
+                            + "\"datatype\":\"FP64\",\"data\":"
+                            + data
+                            + "}]}",
+                    "Input 'input' has shape [2000000000] (2000000000 elements) but");
+        }
+        // A tensor past the preallocated part still parses whole.
+        int n = InferRequestParser.MAX_PREALLOCATED * 3 + 5;
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            values.append(i == 0 ? "" : ",").append(i);
+        }
+        InferRequestParser.Parsed parsed =
+                parse(
+                        "{\"inputs\":[{\"name\":\"input\",\"shape\":["
+                                + n
+                                + "],\"datatype\":\"INT32\",\"data\":["
+                                + values
+                                + "]}]}");
+        int[] parsedValues = (int[]) parsed.inputs().get(0).data();
+        assertThat(parsedValues).hasSize(n);
+        assertThat(parsedValues[n - 1]).isEqualTo(n - 1);
+    }
+
+    @Test
     void shouldRejectDataThatIsNotOfTheDatatype() {
         assertBadInput(
                 "{\"inputs\":[{\"name\":\"n\",\"shape\":[1],\"datatype\":\"INT64\",\"data\":[1.5]}]}",
