@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -260,23 +261,10 @@ public class OpenInferenceRoutes {
      * connection closed after the answer.
      */
     private static void beforeBody(RoutingContext rc, Runnable answer) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long declared;
-        try {
-            declared = length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            declared = -1;
-        }
-        if (declared < 0 || declared > DROPPED_BODY_BYTES) {
+        if (!BoundedBody.drop(rc.request(), DROPPED_BODY_BYTES, answer)) {
             closeAfterAnswer(rc);
             answer.run();
-            return;
         }
-        rc.request().pause(); // until every handler is set (see BoundedBody)
-        rc.request().exceptionHandler(e -> {});
-        rc.request().endHandler(end -> answer.run());
-        rc.request().handler(chunk -> {});
-        rc.request().resume();
     }
 
     /**
@@ -284,6 +272,9 @@ public class OpenInferenceRoutes {
      * connection could carry no further call.
      */
     private static void closeAfterAnswer(RoutingContext rc) {
+        if (rc.request().version() == HttpVersion.HTTP_2) {
+            return; // one stream of many: closing the connection would end the others too
+        }
         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         rc.response().endHandler(v -> rc.request().connection().close());
     }

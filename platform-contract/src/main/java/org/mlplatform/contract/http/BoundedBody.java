@@ -68,8 +68,7 @@ public final class BoundedBody {
             BodyBudget budget,
             BiConsumer<Buffer, Runnable> then,
             Refusals refusals) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        long declared = length == null ? -1 : parseLength(length);
+        long declared = declaredLength(request);
         if (declared > limit) {
             refusals.tooLarge();
             return;
@@ -140,7 +139,30 @@ public final class BoundedBody {
         }
     }
 
-    private static long parseLength(String value) {
+    /**
+     * Reads and drops a body its {@code Content-Length} declares at most {@code maxBytes} long,
+     * then runs {@code then}; answering only after the body keeps the connection usable for the
+     * next call. False, having read nothing, for a longer body or one of unknown length.
+     */
+    public static boolean drop(HttpServerRequest request, long maxBytes, Runnable then) {
+        long declared = declaredLength(request);
+        if (declared < 0 || declared > maxBytes) {
+            return false;
+        }
+        request.pause(); // until every handler is set (see read)
+        request.exceptionHandler(e -> {});
+        request.endHandler(end -> then.run());
+        request.handler(chunk -> {});
+        request.resume();
+        return true;
+    }
+
+    /** The body's length as its {@code Content-Length} declares it; -1 without one. */
+    static long declaredLength(HttpServerRequest request) {
+        String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
         try {
             return Math.max(0, Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
