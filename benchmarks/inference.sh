@@ -52,7 +52,20 @@ KC=http://localhost:8180/realms/platform/protocol/openid-connect/token
 for tool in wrk hey psql; do
   command -v $tool >/dev/null || { echo "needs $tool (Debian: apt-get install wrk hey postgresql-client)" >&2; exit 1; }
 done
-cleanup() { "$ROOT/platform" down >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+# A run that stops half way still prints what it measured, and keeps the platform's logs.
+cleanup() {
+  local status=$?
+  if ((status != 0)) && [[ -s "${RESULTS:-}" ]]; then
+    echo "== stopped early (status $status): what was measured until then" >&2
+    summary || true
+  fi
+  if ((status != 0)) && [[ -d "$PLATFORM_DATA/logs" ]]; then
+    local kept="${WORK}-logs"
+    cp -r "$PLATFORM_DATA/logs" "$kept" && echo "== the platform's logs: $kept" >&2
+  fi
+  "$ROOT/platform" down >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
@@ -116,6 +129,58 @@ WRK=(wrk)      # the load generator; the section that gives it a core of its own
 LEVELS="1 8 32" # concurrencies measured
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
+summary() { # the medians and ratios of what was measured so far
+echo
+python3 - "$RESULTS" <<'PY'
+import statistics, sys
+rows = {}  # (label, concurrency) -> one measurement per round
+for line in open(sys.argv[1]):
+    label, c, rps, p50, p99, api_us, worker_us = (line.split() + ["-", "-"])[:7]
+    rows.setdefault((label, int(c)), []).append((float(rps), float(p50), float(p99), api_us, worker_us))
+def median(values):
+    values = [v for v in values if v != "-"]
+    return statistics.median(float(v) for v in values) if values else None
+def spread(values, unit=""):
+    return f"{statistics.median(values):.2f}{unit} (rounds {min(values):.2f}-{max(values):.2f})"
+print(f"medians over the rounds ({max(len(r) for r in rows.values())})")
+print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7}")
+for (label, c), runs in rows.items():
+    rps, p50, p99, api_us, worker_us = (median(column) for column in zip(*runs))
+    cpu = lambda v: "-" if v is None else f"{v:.0f}"
+    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {cpu(api_us):>17} {cpu(worker_us):>7}")
+print()
+def ratios(top, bottom, pick=lambda run: run[0]):
+    """Per round, top over bottom (both measured in that round, one right after the other)."""
+    a, b = rows.get(top), rows.get(bottom)
+    return [pick(x) / pick(y) for x, y in zip(a, b)] if a and b else None
+for model in ("mlp", "mlp512", "onnx"):
+    for batching in ("off", "on"):
+        for c in (1, 8, 32):
+            r = ratios((f"{model}/c/batching-{batching}", c), (f"{model}/b/batching-{batching}", c))
+            if r:
+                print(f"{model} batching {batching:3} c={c:<2}  (c) gateway / (b) runtime directly, as ./platform up serves: {spread(r)}  (target >= 0.75)")
+            r = ratios((f"{model}/worker-c/batching-{batching}", c), (f"{model}/worker-b/batching-{batching}", c))
+            if r:
+                print(f"{model} batching {batching:3} c={c:<2}  gateway over HTTP / separate worker directly (scale-out topology): {spread(r)}")
+    hb, hc = rows.get((f"{model}/b/half-load", 8)), rows.get((f"{model}/c/half-load", 8))
+    if hb and hc:
+        added = [c[1] - b[1] for b, c in zip(hb, hc)]
+        print(f"{model} added p50 at half load ({median(c[0] for c in hc):.0f} req/s): {statistics.median(added):.3f} ms (rounds {min(added):.3f} to {max(added):.3f})  (target <= 1 ms)")
+    for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"),
+                        ("own-core-b", "on the runtime directly, wrk on a core of its own"),
+                        ("own-core-c", "through the gateway, wrk on a core of its own"),
+                        ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
+        r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
+        r = ratios((f"{model}/{path}/no-model", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} a call that runs no model (GET .../ready)/off at c=32 {where}: {spread(r, 'x')}  (the most any batching can give here)")
+        r = ratios((f"{model}/{path}/batch-32", 32), (f"{model}/{path}/batching-off", 32))
+        if r:
+            print(f"{model} maxBatchSize 32/off at c=32 {where}: {spread(r, 'x')}")
+PY
+}
 pids() { API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid") WORKER_PID=$(cat "$PLATFORM_DATA/run/worker.pid"); }
 pids
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
@@ -269,53 +334,4 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-echo
-python3 - "$RESULTS" <<'PY'
-import statistics, sys
-rows = {}  # (label, concurrency) -> one measurement per round
-for line in open(sys.argv[1]):
-    label, c, rps, p50, p99, api_us, worker_us = (line.split() + ["-", "-"])[:7]
-    rows.setdefault((label, int(c)), []).append((float(rps), float(p50), float(p99), api_us, worker_us))
-def median(values):
-    values = [v for v in values if v != "-"]
-    return statistics.median(float(v) for v in values) if values else None
-def spread(values, unit=""):
-    return f"{statistics.median(values):.2f}{unit} (rounds {min(values):.2f}-{max(values):.2f})"
-print(f"medians over the rounds ({max(len(r) for r in rows.values())})")
-print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7}")
-for (label, c), runs in rows.items():
-    rps, p50, p99, api_us, worker_us = (median(column) for column in zip(*runs))
-    cpu = lambda v: "-" if v is None else f"{v:.0f}"
-    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {cpu(api_us):>17} {cpu(worker_us):>7}")
-print()
-def ratios(top, bottom, pick=lambda run: run[0]):
-    """Per round, top over bottom (both measured in that round, one right after the other)."""
-    a, b = rows.get(top), rows.get(bottom)
-    return [pick(x) / pick(y) for x, y in zip(a, b)] if a and b else None
-for model in ("mlp", "mlp512", "onnx"):
-    for batching in ("off", "on"):
-        for c in (1, 8, 32):
-            r = ratios((f"{model}/c/batching-{batching}", c), (f"{model}/b/batching-{batching}", c))
-            if r:
-                print(f"{model} batching {batching:3} c={c:<2}  (c) gateway / (b) runtime directly, as ./platform up serves: {spread(r)}  (target >= 0.75)")
-            r = ratios((f"{model}/worker-c/batching-{batching}", c), (f"{model}/worker-b/batching-{batching}", c))
-            if r:
-                print(f"{model} batching {batching:3} c={c:<2}  gateway over HTTP / separate worker directly (scale-out topology): {spread(r)}")
-    hb, hc = rows.get((f"{model}/b/half-load", 8)), rows.get((f"{model}/c/half-load", 8))
-    if hb and hc:
-        added = [c[1] - b[1] for b, c in zip(hb, hc)]
-        print(f"{model} added p50 at half load ({median(c[0] for c in hc):.0f} req/s): {statistics.median(added):.3f} ms (rounds {min(added):.3f} to {max(added):.3f})  (target <= 1 ms)")
-    for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"),
-                        ("own-core-b", "on the runtime directly, wrk on a core of its own"),
-                        ("own-core-c", "through the gateway, wrk on a core of its own"),
-                        ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
-        r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
-        if r:
-            print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
-        r = ratios((f"{model}/{path}/no-model", 32), (f"{model}/{path}/batching-off", 32))
-        if r:
-            print(f"{model} a call that runs no model (GET .../ready)/off at c=32 {where}: {spread(r, 'x')}  (the most any batching can give here)")
-        r = ratios((f"{model}/{path}/batch-32", 32), (f"{model}/{path}/batching-off", 32))
-        if r:
-            print(f"{model} maxBatchSize 32/off at c=32 {where}: {spread(r, 'x')}")
-PY
+summary
