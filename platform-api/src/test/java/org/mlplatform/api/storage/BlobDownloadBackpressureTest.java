@@ -43,7 +43,14 @@ class BlobDownloadBackpressureTest {
 
     private static final int SIZE = 64 * 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
-    private static final long MAX_DIRECT_GROWTH = 16L * 1024 * 1024;
+
+    /**
+     * A download that is not paced by its reader queues the whole blob: 61-77 MiB of growth for
+     * this 64 MiB blob over HTTP/2. A paced one grows by 3-7 MiB on a quiet machine, and once by
+     * 17.9 MB in CI, since this JVM's direct memory also holds the client's buffers and whatever
+     * else the application is doing; half the blob tells the two apart without that noise.
+     */
+    private static final long MAX_DIRECT_GROWTH = SIZE / 2;
 
     /** The %test upload limit is 1 MiB; this class needs a 64 MiB blob. */
     public static class LargeUploads implements QuarkusTestProfile {
