@@ -44,6 +44,13 @@ public interface InferenceConfig {
      */
     Optional<MemorySize> requestBufferSize();
 
+    /**
+     * The part of {@code request-buffer-size} one tenant's bodies may hold (more than 0, at most
+     * 1), so that one tenant's large or slow calls leave room for the others'.
+     */
+    @WithDefault("0.5")
+    double tenantRequestBufferShare();
+
     /** How often the deployment directory reloads (how far behind another replica's change is). */
     @WithDefault("500ms")
     Duration directoryRefresh();

@@ -73,11 +73,18 @@ public class OpenInferenceRoutes {
         this.problems = problems;
         this.json = json;
         this.maxRequestBytes = config.maxRequestSize().asLongValue();
-        this.bodies =
-                new BodyBudget(
-                        config.requestBufferSize()
-                                .map(MemorySize::asLongValue)
-                                .orElse(Runtime.getRuntime().maxMemory() / 4));
+        long buffer =
+                config.requestBufferSize()
+                        .map(MemorySize::asLongValue)
+                        .orElse(Runtime.getRuntime().maxMemory() / 4);
+        double share = config.tenantRequestBufferShare();
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException(
+                    "platform.inference.tenant-request-buffer-share must be more than 0 and at"
+                            + " most 1, not "
+                            + share);
+        }
+        this.bodies = new BodyBudget(buffer, Math.max(1, (long) (buffer * share)));
         if (bodies.capacity() < maxRequestBytes) {
             LOG.warnf(
                     "platform.inference.request-buffer-size (%d bytes) is smaller than"
@@ -90,6 +97,11 @@ public class OpenInferenceRoutes {
     /** The bytes of request bodies held now (being read, or waiting for their answers). */
     long bufferedBodyBytes() {
         return bodies.held();
+    }
+
+    /** The bytes of one tenant's request bodies held now. */
+    long bufferedBodyBytes(long tenantId) {
+        return bodies.heldBy(tenantId);
     }
 
     /**
@@ -184,7 +196,7 @@ public class OpenInferenceRoutes {
     /**
      * The key, its scope and the version in the path are checked before the body is read, so a
      * caller without a usable key cannot make the gateway hold anything; the body then counts in
-     * the gateway's {@link BodyBudget} until the answer is sent.
+     * the gateway's {@link BodyBudget}, in the calling tenant's share, until the answer is sent.
      */
     private void infer(RoutingContext rc, String model, String version) {
         Context context = Vertx.currentContext();
@@ -219,7 +231,7 @@ public class OpenInferenceRoutes {
         BoundedBody.read(
                 rc.request(),
                 maxRequestBytes,
-                bodies,
+                bodies.account(caller.tenant().tenantId()),
                 (body, release) -> {
                     CompletionStage<GatewayAnswer> answer;
                     try {
@@ -241,16 +253,9 @@ public class OpenInferenceRoutes {
                     }
 
                     @Override
-                    public void overBudget() {
+                    public void overBudget(BodyBudget.Shortage shortage) {
                         closeAfterAnswer(rc);
-                        send(
-                                rc,
-                                GatewayAnswer.error(
-                                        503,
-                                        "the gateway holds as many request bodies as it may"
-                                                + " (platform.inference.request-buffer-size);"
-                                                + " try again",
-                                        Map.of("Retry-After", "1")));
+                        send(rc, bufferFull(shortage));
                     }
                 });
     }
@@ -352,6 +357,21 @@ public class OpenInferenceRoutes {
                                     .map(d -> answer.apply(new Found(caller, v), d))
                                     .orElseGet(() -> notFound(model, version));
                         });
+    }
+
+    private GatewayAnswer bufferFull(BodyBudget.Shortage shortage) {
+        String held =
+                shortage == BodyBudget.Shortage.OWNER_SHARE
+                        ? "as many of this tenant's request bodies as one tenant may ("
+                                + bodies.ownerCapacity()
+                                + " bytes, platform.inference.tenant-request-buffer-share)"
+                        : "as many request bodies as it may ("
+                                + bodies.capacity()
+                                + " bytes, platform.inference.request-buffer-size)";
+        return GatewayAnswer.error(
+                503,
+                "the gateway holds " + held + "; try again when calls in flight are answered",
+                Map.of("Retry-After", "1"));
     }
 
     private void tooLarge(RoutingContext rc) {

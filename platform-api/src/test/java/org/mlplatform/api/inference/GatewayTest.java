@@ -292,33 +292,39 @@ class GatewayTest {
     }
 
     @Test
-    void shouldRefuseBodiesBeyondTheGatewaysBufferWith503AndLetGoOfEveryByte() throws Exception {
-        Team team = TestData.team();
-        String model = TestData.unique("m");
-        deployments.deploy(Models.tenantId(team.slug()), model, 1);
-        String key = ApiKeys.create(team.slug(), team.admin()).secret();
-        String head = RawHttp.post("/v2/models/" + model + "/infer", key, 60_000);
+    void shouldRefuseBodiesBeyondATenantsShareOrTheGatewaysBufferWith503AndLetGoOfEveryByte()
+            throws Exception {
+        List<Caller> tenants = List.of(caller(), caller(), caller());
         String almostAll = "[" + " ".repeat(59_998);
         List<RawHttp> slow = new java.util.ArrayList<>();
         try {
-            // Four bodies of 60,000 bytes, each one byte short, fit in the 256 KiB buffer.
-            for (int i = 1; i <= 4; i++) {
-                RawHttp call = new RawHttp().send(head + almostAll);
-                slow.add(call);
-                long expected = i * 59_999L;
-                TestData.await(
-                        "the gateway to hold " + expected + " bytes",
-                        () -> routes.bufferedBodyBytes() == expected);
+            // Bodies of 60,000 bytes, each one byte short: a tenant's half of the 256 KiB buffer
+            // holds two of them, and two tenants' fill it but for 22,148 bytes.
+            for (Caller tenant : tenants.subList(0, 2)) {
+                for (int i = 1; i <= 2; i++) {
+                    slow.add(new RawHttp().send(tenant.head(60_000) + almostAll));
+                    long expected = i * 59_999L;
+                    TestData.await(
+                            "the gateway to hold " + expected + " bytes of " + tenant,
+                            () -> routes.bufferedBodyBytes(tenant.id()) == expected);
+                }
+                RawHttp.Answer third = refused(tenant.head(60_000) + almostAll);
+                assertThat(third.status()).isEqualTo(503);
+                assertThat(third.headers()).containsEntry("retry-after", "1");
+                assertThat(third.body())
+                        .contains("this tenant's request bodies")
+                        .contains("131072 bytes, platform.inference.tenant-request-buffer-share");
+                assertThat(routes.bufferedBodyBytes(tenant.id())).isEqualTo(2 * 59_999L);
             }
-            // A fifth does not.
-            try (RawHttp fifth = new RawHttp()) {
-                RawHttp.Answer answer = fifth.send(head + almostAll).read();
+            // A third tenant's first body does not fit in what is left of the whole.
+            RawHttp.Answer answer = refused(tenants.get(2).head(60_000) + almostAll);
 
-                assertThat(answer.status()).isEqualTo(503);
-                assertThat(answer.headers()).containsEntry("retry-after", "1");
-                assertThat(answer.body()).contains("platform.inference.request-buffer-size");
-            }
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.headers()).containsEntry("retry-after", "1");
+            assertThat(answer.body())
+                    .contains("262144 bytes, platform.inference.request-buffer-size");
             assertThat(routes.bufferedBodyBytes()).isEqualTo(4 * 59_999L);
+            assertThat(routes.bufferedBodyBytes(tenants.get(2).id())).isZero();
         } finally {
             for (RawHttp call : slow) {
                 call.close();
@@ -326,8 +332,32 @@ class GatewayTest {
         }
         // Connections closed half way let go of their bytes; a call after them holds nothing.
         TestData.await("the gateway to hold nothing", () -> routes.bufferedBodyBytes() == 0);
-        assertThat(Gateway.infer(key, model).statusCode()).isEqualTo(200);
+        for (Caller tenant : tenants) {
+            assertThat(routes.bufferedBodyBytes(tenant.id())).isZero();
+            assertThat(Gateway.infer(tenant.key(), tenant.model()).statusCode()).isEqualTo(200);
+        }
         assertThat(routes.bufferedBodyBytes()).isZero();
+    }
+
+    /** A tenant with a deployed model and a key for it. */
+    private record Caller(long id, String model, String key) {
+        String head(int length) {
+            return RawHttp.post("/v2/models/" + model + "/infer", key, length);
+        }
+    }
+
+    private Caller caller() {
+        Team team = TestData.team();
+        String model = TestData.unique("m");
+        long tenantId = Models.tenantId(team.slug());
+        deployments.deploy(tenantId, model, 1);
+        return new Caller(tenantId, model, ApiKeys.create(team.slug(), team.admin()).secret());
+    }
+
+    private static RawHttp.Answer refused(String request) throws Exception {
+        try (RawHttp call = new RawHttp()) {
+            return call.send(request).read();
+        }
     }
 
     @Test

@@ -19,13 +19,15 @@ public final class BoundedBody {
     /** What a declared length may allocate ahead of its bytes; the buffer grows past it. */
     static final int MAX_INITIAL_CAPACITY = 64 * 1024;
 
+    private static final BodyBudget.Account UNLIMITED = BodyBudget.UNLIMITED.account("anyone");
+
     /** How a read ended, other than with the whole body. */
     public interface Refusals {
         /** The body is larger than the limit. */
         void tooLarge();
 
-        /** The body does not fit in the budget. */
-        void overBudget();
+        /** The body does not fit in the budget: in its owner's share, or in the whole. */
+        void overBudget(BodyBudget.Shortage shortage);
     }
 
     private BoundedBody() {}
@@ -40,7 +42,7 @@ public final class BoundedBody {
         read(
                 request,
                 limit,
-                BodyBudget.UNLIMITED,
+                UNLIMITED,
                 (body, release) -> then.accept(body),
                 new Refusals() {
                     @Override
@@ -49,14 +51,14 @@ public final class BoundedBody {
                     }
 
                     @Override
-                    public void overBudget() {
+                    public void overBudget(BodyBudget.Shortage shortage) {
                         throw new IllegalStateException("an unlimited budget refused a body");
                     }
                 });
     }
 
     /**
-     * Reads the body of {@code request}, counting its bytes in {@code budget} as they arrive, and
+     * Reads the body of {@code request}, counting its bytes in {@code account} as they arrive, and
      * gives it to {@code then} with the call that lets its bytes go (the caller runs it once the
      * body is no longer held, such as when its answer is sent). Otherwise calls one of {@code
      * refusals} once, having let go of what was counted; a connection that fails while the body is
@@ -65,7 +67,7 @@ public final class BoundedBody {
     public static void read(
             HttpServerRequest request,
             long limit,
-            BodyBudget budget,
+            BodyBudget.Account account,
             BiConsumer<Buffer, Runnable> then,
             Refusals refusals) {
         long declared = declaredLength(request);
@@ -75,7 +77,7 @@ public final class BoundedBody {
         }
         Buffer body =
                 Buffer.buffer(declared < 0 ? 1024 : (int) Math.min(declared, MAX_INITIAL_CAPACITY));
-        Held held = new Held(budget);
+        Held held = new Held(account);
         boolean[] refused = {false};
         // Paused until every handler is set: Quarkus resumes a request as soon as one is, and a
         // body that arrived while the call waited (for its key's check) is then delivered at once.
@@ -103,10 +105,11 @@ public final class BoundedBody {
                         refusals.tooLarge();
                         return;
                     }
-                    if (!held.grow(chunk.length())) {
+                    BodyBudget.Shortage shortage = held.grow(chunk.length());
+                    if (shortage != null) {
                         refused[0] = true;
                         held.run();
-                        refusals.overBudget();
+                        refusals.overBudget(shortage);
                         return;
                     }
                     body.appendBuffer(chunk);
@@ -116,25 +119,26 @@ public final class BoundedBody {
 
     /** The bytes one body holds in its budget; running it lets them go (once). */
     private static final class Held extends AtomicLong implements Runnable {
-        private final transient BodyBudget budget;
+        private final transient BodyBudget.Account account;
 
-        Held(BodyBudget budget) {
-            this.budget = budget;
+        Held(BodyBudget.Account account) {
+            this.account = account;
         }
 
-        boolean grow(long bytes) {
-            if (!budget.take(bytes)) {
-                return false;
+        /** Counts the bytes; null when they fit, else why they do not (nothing counted). */
+        BodyBudget.Shortage grow(long bytes) {
+            BodyBudget.Shortage shortage = account.take(bytes);
+            if (shortage == null) {
+                addAndGet(bytes);
             }
-            addAndGet(bytes);
-            return true;
+            return shortage;
         }
 
         @Override
         public void run() {
             long bytes = getAndSet(0);
             if (bytes > 0) {
-                budget.give(bytes);
+                account.give(bytes);
             }
         }
     }
