@@ -225,7 +225,13 @@ direct_run() { # direct_run <label> <kind> <file>
 deploy() { # deploy <model> [batching fields]: prints the deployment id once READY
   local id
   id=$(call POST /deployments -d "{\"model\":\"$1\",\"version\":1${2:+,$2}}" | json 'd["id"]')
-  await "deployment $id to be READY" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/deployments/$id | grep -q '\"status\":\"READY\"' && echo yes"
+  if ! (await "deployment $id to be READY" bash -c "curl -fsS -H 'Authorization: Bearer $TOKEN' $T/deployments/$id | grep -q '\"status\":\"READY\"' && echo yes"); then
+    # What the platform knew then: the deployment as the API shows it, and the workers.
+    curl -sS -H "Authorization: Bearer $(token)" "$T/deployments/$id" >&2 || true
+    echo >&2
+    sql "select name, url, roles, last_heartbeat_at, now() from workers order by name" >&2 || true
+    exit 1
+  fi
   echo "$id"
 }
 # measure <model> <label prefix> <batching: off|on>: deploys, warms both paths, runs wrk at
