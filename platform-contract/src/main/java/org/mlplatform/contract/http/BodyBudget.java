@@ -52,7 +52,10 @@ public final class BodyBudget {
     /** One owner's part of a budget: what {@link BoundedBody} counts a body's bytes in. */
     public record Account(BodyBudget budget, Object owner) {
 
-        /** Counts {@code bytes} more if they fit; else nothing is counted, and this says why. */
+        /**
+         * Counts {@code bytes} more if they fit, answering null; if they do not, counts nothing and
+         * answers the shortage.
+         */
         Shortage take(long bytes) {
             return budget.take(owner, bytes);
         }
