@@ -24,24 +24,28 @@
 # wrk (Debian's package); the added latency "at half load" is measured with hey at a fixed rate of half of (c)'s throughput at
 # concurrency 8. Targets: (c) >= 0.75x (b)'s throughput; added p50 <= 1 ms at half load; batching
 # >= 1.5x the throughput at concurrency 32 for the MLPs. Each wrk row also shows the CPU time the
-# platform-api and worker processes spent per call: everything (wrk, gateway, models) shares this
-# machine's cores, so when they are all busy a throughput ratio is a ratio of CPU per call.
-# wrk's own CPU per call counts against both modes alike, so each round also measures the MLPs at
-# concurrency 32 with the load generator on a core of its own, as on two machines: every process
-# of the platform on CPU 0, wrk (one thread) on CPU 1 (taskset).
+# platform-api and worker processes, and wrk itself, spent per call: everything (wrk, gateway,
+# models) shares this machine's cores, so when they are all busy a throughput ratio is a ratio of
+# CPU per call, and the summary prints that ratio beside each batching figure.
 #
 # It starts its own platform in a scratch data directory (the platform's ports must be free) and
-# stops it at the end. Usage: benchmarks/inference.sh [seconds per run, default 10] [rounds, default 3]
+# stops it at the end. Usage: [PAIRS=6] benchmarks/inference.sh [seconds per run, default 10]
+# [rounds, default 3]
 #
 # On a shared two-core machine one run of a few seconds swings by 20% or more from the next, so
 # every measurement is repeated in rounds: a round measures everything once, (b) right before (c)
 # and batching off right before on, and the summary prints the median over the rounds of each
 # ratio taken within a round (with the lowest and highest), so a drift of the machine between
-# rounds does not show up as a difference between paths.
+# rounds does not show up as a difference between paths. The batching figure of the MLPs is
+# measured once more in $PAIRS pairs of runs seconds apart: one deployment whose batching is
+# switched off and on between runs. And since wrk's own CPU per call counts against both modes
+# alike, the pairs are measured again with the load generator on a core of its own, as on two
+# machines: every process of the platform on CPU 0, wrk (one thread) on CPU 1 (taskset).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${1:-10}"
 ROUNDS="${2:-3}"
+PAIRS="${PAIRS:-6}" # alternations of batching off and on for the batching figure
 WARM=$((DURATION > 15 ? DURATION : 45))
 WORK="$(mktemp -d /tmp/mlplatform-inference-bench.XXXXXX)"
 export PLATFORM_DATA="$WORK/platform-data"
@@ -135,19 +139,19 @@ python3 - "$RESULTS" <<'PY'
 import statistics, sys
 rows = {}  # (label, concurrency) -> one measurement per round
 for line in open(sys.argv[1]):
-    label, c, rps, p50, p99, api_us, worker_us = (line.split() + ["-", "-"])[:7]
-    rows.setdefault((label, int(c)), []).append((float(rps), float(p50), float(p99), api_us, worker_us))
+    label, c, rps, p50, p99, api_us, worker_us, wrk_us = (line.split() + ["-"] * 3)[:8]
+    rows.setdefault((label, int(c)), []).append((float(rps), float(p50), float(p99), api_us, worker_us, wrk_us))
 def median(values):
     values = [v for v in values if v != "-"]
     return statistics.median(float(v) for v in values) if values else None
-def spread(values, unit=""):
-    return f"{statistics.median(values):.2f}{unit} (rounds {min(values):.2f}-{max(values):.2f})"
+def spread(values, unit="", of="rounds"):
+    return f"{statistics.median(values):.2f}{unit} ({of} {min(values):.2f}-{max(values):.2f})"
 print(f"medians over the rounds ({max(len(r) for r in rows.values())})")
-print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7}")
+print(f"{'path':34} {'conc':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/call: api':>17} {'worker':>7} {'wrk':>5}")
 for (label, c), runs in rows.items():
-    rps, p50, p99, api_us, worker_us = (median(column) for column in zip(*runs))
+    rps, p50, p99, api_us, worker_us, wrk_us = (median(column) for column in zip(*runs))
     cpu = lambda v: "-" if v is None else f"{v:.0f}"
-    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {cpu(api_us):>17} {cpu(worker_us):>7}")
+    print(f"{label:34} {c:4d} {rps:9.1f} {p50:8.3f} {p99:8.3f} {cpu(api_us):>17} {cpu(worker_us):>7} {cpu(wrk_us):>5}")
 print()
 def ratios(top, bottom, pick=lambda run: run[0]):
     """Per round, top over bottom (both measured in that round, one right after the other)."""
@@ -167,12 +171,23 @@ for model in ("mlp", "mlp512", "onnx"):
         added = [c[1] - b[1] for b, c in zip(hb, hc)]
         print(f"{model} added p50 at half load ({median(c[0] for c in hc):.0f} req/s): {statistics.median(added):.3f} ms (rounds {min(added):.3f} to {max(added):.3f})  (target <= 1 ms)")
     for path, where in (("b", "on the runtime directly"), ("c", "through the gateway"),
+                        ("pairs-b", "on the runtime directly, batching switched between runs"),
+                        ("pairs-c", "through the gateway, batching switched between runs"),
                         ("own-core-b", "on the runtime directly, wrk on a core of its own"),
                         ("own-core-c", "through the gateway, wrk on a core of its own"),
                         ("worker-b", "on a separate worker directly"), ("worker-c", "through the gateway to a separate worker")):
+        of = "pairs" if path.startswith(("pairs-", "own-core-")) else "rounds"
         r = ratios((f"{model}/{path}/batching-on", 32), (f"{model}/{path}/batching-off", 32))
         if r:
-            print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x')}  (target >= 1.5x for the MLPs)")
+            print(f"{model} batching on/off at c=32 {where}: {spread(r, 'x', of)}  (target >= 1.5x for the MLPs)")
+            # When every core is busy, throughput is the cores over the CPU a call costs all
+            # processes together, wrk's included: where that CPU goes, per call.
+            total = lambda run: sum(float(v) for v in run[3:] if v != "-")
+            off, on = rows[(f"{model}/{path}/batching-off", 32)], rows[(f"{model}/{path}/batching-on", 32)]
+            parts = lambda runs: " + ".join(f"{name} {median(column):.0f}" for name, column in
+                                            zip(("api", "worker", "wrk"), list(zip(*runs))[3:]) if median(column))
+            print(f"{model}   CPU us per call at c=32 {where}: off {parts(off)}, on {parts(on)};"
+                  f" off/on {spread(ratios((f'{model}/{path}/batching-off', 32), (f'{model}/{path}/batching-on', 32), total), 'x', of)}")
         r = ratios((f"{model}/{path}/no-model", 32), (f"{model}/{path}/batching-off", 32))
         if r:
             print(f"{model} a call that runs no model (GET .../ready)/off at c=32 {where}: {spread(r, 'x')}  (the most any batching can give here)")
@@ -185,19 +200,21 @@ pids() { API_PID=$(cat "$PLATFORM_DATA/run/platform-api.pid") WORKER_PID=$(cat "
 pids
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 # wrk_run <label> <url> <auth> <body file, or - for a GET> <concurrency>: appends
-# "label c rps p50_ms p99_ms gateway_cpu_us_per_call worker_cpu_us_per_call"
+# "label c rps p50_ms p99_ms api_cpu_us_per_call worker_cpu_us_per_call wrk_cpu_us_per_call"
 wrk_run() {
-  local label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0 request
+  local TIMEFORMAT='%U %S' label="$1" url="$2" auth="$3" body="$4" c="$5" threads=2 out a0 w0 request
   ((c < 2 || ${#WRK[@]} > 1)) && threads=1 # one thread on a core of its own
   request=(-s "$ROOT/benchmarks/inference-post.lua")
   [[ $body == - ]] && request=(-H "Authorization: Bearer $auth")
   a0=$(cpu_ticks "$API_PID") w0=$(cpu_ticks "$WORKER_PID")
-  out=$(AUTH="$auth" BODY_FILE="$body" "${WRK[@]}" -t"$threads" -c"$c" -d"${DURATION}s" --latency \
-    "${request[@]}" "$url")
-  python3 - "$label" "$c" "$out" $(($(cpu_ticks "$API_PID") - a0)) $(($(cpu_ticks "$WORKER_PID") - w0)) "$(getconf CLK_TCK)" >>"$RESULTS" <<'PY'
+  # bash's time: the CPU seconds (user, system) of wrk itself, which shares the cores
+  { time out=$(AUTH="$auth" BODY_FILE="$body" "${WRK[@]}" -t"$threads" -c"$c" -d"${DURATION}s" --latency \
+    "${request[@]}" "$url"); } 2>"$WORK/wrk-cpu.txt"
+  python3 - "$label" "$c" "$out" $(($(cpu_ticks "$API_PID") - a0)) $(($(cpu_ticks "$WORKER_PID") - w0)) "$(getconf CLK_TCK)" "$(tail -n 1 "$WORK/wrk-cpu.txt")" >>"$RESULTS" <<'PY'
 import re, sys
 label, c, out = sys.argv[1], sys.argv[2], sys.argv[3]
 api_ticks, worker_ticks, hz = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+wrk_seconds = sum(float(s) for s in sys.argv[7].split())
 def ms(v):
     n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
     return float(n) * {"us": 1e-3, "ms": 1, "s": 1e3}[unit]
@@ -211,7 +228,7 @@ if bad or errors:
     sys.exit(f"{label} c={c}: {bad} answers were not 2xx {errors.group(0) if errors else ''}\n{out}")
 calls = int(re.search(r"(\d+) requests in", out).group(1))
 us = lambda ticks: ticks * 1e6 / hz / max(1, calls)
-print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f} {us(api_ticks):.0f} {us(worker_ticks):.0f}")
+print(f"{label} {c} {rps:.1f} {p50:.3f} {p99:.3f} {us(api_ticks):.0f} {us(worker_ticks):.0f} {wrk_seconds * 1e6 / max(1, calls):.0f}")
 PY
 }
 direct_run() { # direct_run <label> <kind> <file>
@@ -219,7 +236,7 @@ direct_run() { # direct_run <label> <kind> <file>
   for c in 1 8 32; do
     DJL_CACHE_DIR="$PLATFORM_DATA/djl" java -Xmx1g -cp "$ROOT/worker/target/quarkus-app/app/*:$ROOT/worker/target/quarkus-app/lib/main/*:$ROOT/worker/target/quarkus-app/lib/boot/*" \
       org.mlplatform.worker.benchmark.DirectInferenceBenchmark "$2" "$3" 4 "$c" "$DURATION" 2>/dev/null |
-      sed -n "s|^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)|$1 \1 \2 \3 \4 - -|p" >>"$RESULTS"
+      sed -n "s|^direct concurrency=\([0-9]*\) requests=[0-9]* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\)|$1 \1 \2 \3 \4 - - -|p" >>"$RESULTS"
   done
 }
 deploy() { # deploy <model> [batching fields]: prints the deployment id once READY
@@ -258,6 +275,34 @@ measure() {
   DEPLOYED=$id
 }
 
+# alternate <model> <label prefix>: the batching figure from one deployment whose batching is
+# switched off and on between runs (PATCH; the runtime applies it within a second), $PAIRS times,
+# at concurrency 32 on (b) and (c). The two runs of a pair are seconds apart, so a drift of the
+# machine falls on both: here the same call, same code, costs 1.5x the CPU for tens of seconds at
+# a time (every part of it alike in profiles), which a pair measured minutes apart cannot tell
+# from a difference between the modes.
+alternate() {
+  local model="$1" prefix="$2" id i batching
+  TOKEN=$(token)
+  id=$(deploy "bench-$model")
+  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
+  AUTH="$KEY" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
+  WARM=$DURATION
+  wrk_run "$model/${prefix}b/no-model" "$RUNTIME/v2/models/$id/ready" "$WTOKEN" - 32
+  for i in $(seq "$PAIRS"); do
+    echo "== $model, batching off then on, concurrency 32, pair $i of $PAIRS: ${prefix}(b) runtime directly, (c) gateway"
+    TOKEN=$(token)
+    for batching in off on; do
+      if [[ $batching == off ]]; then call PATCH "/deployments/$id" -d '{"maxBatchSize":1,"maxBatchDelayMs":0}' >/dev/null
+      else call PATCH "/deployments/$id" -d '{"maxBatchSize":8,"maxBatchDelayMs":2}' >/dev/null; fi
+      sleep 1
+      wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
+      wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
+    done
+  done
+  call DELETE "/deployments/$id" >/dev/null
+}
+
 for model in mlp mlp512 onnx; do
   echo "== $model: (a) DJL in-process"
   if [[ $model == mlp* ]]; then direct_run "$model/a" trained "$WORK/$model.zip"; else
@@ -283,7 +328,7 @@ if set(codes) != {"200"}:
     sys.exit(f"{label}: answers {codes}\n{text}")
 p = lambda q: float(re.search(rf"\s{q}% in ([\d.]+) secs", text).group(1)) * 1000
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f} - -")
+print(f"{label} 8 {rps:.1f} {p(50):.3f} {p(99):.3f} - - -")
 PY
         done
       fi
@@ -295,6 +340,10 @@ PY
     wrk_run "$model/c/batch-32" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
     call DELETE "/deployments/$id" >/dev/null
   done
+done
+
+for model in mlp mlp512; do
+  alternate "$model" "pairs-"
 done
 
 # The same batching figure with the load generator on a core of its own, as a benchmark on two
@@ -310,18 +359,13 @@ pin() { # pin <cpu list> <pid...>: the processes, their threads and their descen
 }
 if (($(nproc) >= 2)); then
   pin 0 $(cat "$PLATFORM_DATA"/run/*.pid)
-  WRK=(taskset -c 1 wrk) LEVELS=32 WARM=$DURATION
-  for round in $(seq "$ROUNDS"); do
-    echo "== round $round of $ROUNDS: the platform on CPU 0, wrk on CPU 1"
-    for model in mlp mlp512; do
-      for batching in off on; do
-        measure "$model" "own-core-" "$batching"
-        call DELETE "/deployments/$DEPLOYED" >/dev/null
-      done
-    done
+  WRK=(taskset -c 1 wrk) WARM=$DURATION
+  echo "== the platform on CPU 0, wrk on CPU 1"
+  for model in mlp mlp512; do
+    alternate "$model" "own-core-"
   done
   pin "0-$(($(nproc) - 1))" $(cat "$PLATFORM_DATA"/run/*.pid)
-  WRK=(wrk) LEVELS="1 8 32"
+  WRK=(wrk)
 fi
 
 echo "== the MLP on a separate worker process (platform.inference.local off; worker with INFERENCE)"
