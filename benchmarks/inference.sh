@@ -129,8 +129,9 @@ echo '{"inputs":[{"name":"sepal_length","shape":[1],"datatype":"FP32","data":[5.
   {"name":"petal_width","shape":[1],"datatype":"FP32","data":[1.5]}]}' >"$WORK/mlp.json"
 cp "$WORK/mlp.json" "$WORK/mlp512.json"
 
-WRK=(wrk)      # the load generator; the section that gives it a core of its own pins it
-LEVELS="1 8 32" # concurrencies measured
+WRK=(wrk) # the load generator; the section that gives it a core of its own pins it
+# A deployment's batching fields: off, and on (a deployment's defaults).
+BATCHING_OFF='"maxBatchSize":1,"maxBatchDelayMs":0' BATCHING_ON='"maxBatchSize":8,"maxBatchDelayMs":2'
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 summary() { # the medians and ratios of what was measured so far
@@ -251,18 +252,22 @@ deploy() { # deploy <model> [batching fields]: prints the deployment id once REA
   fi
   echo "$id"
 }
+# warm <model> <deployment id>: loads both paths, unrecorded, for the JIT: the first time long
+# enough for it to settle (on two cores the gateway takes about 40 s of load), later for one
+# run's length.
+warm() {
+  AUTH="$WTOKEN" BODY_FILE="$WORK/$1.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$2/infer" >/dev/null
+  AUTH="$KEY" BODY_FILE="$WORK/$1.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$1/infer" >/dev/null
+  WARM=$DURATION
+}
 # measure <model> <label prefix> <batching: off|on>: deploys, warms both paths, runs wrk at
-# each concurrency of $LEVELS on (b) and (c); the deployment stays, as $DEPLOYED
+# concurrency 1, 8 and 32 on (b) and (c); the deployment stays, as $DEPLOYED
 measure() {
   local model="$1" prefix="$2" batching="$3" id c
   TOKEN=$(token)
-  if [[ $batching == on ]]; then id=$(deploy "bench-$model"); else id=$(deploy "bench-$model" '"maxBatchSize":1,"maxBatchDelayMs":0'); fi
-  # Warm both paths first (JIT), unrecorded: the first time long enough for the JIT to settle
-  # (on two cores the gateway takes about 40 s of load), later for one run's length.
-  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
-  AUTH="$KEY" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
-  WARM=$DURATION
-  for c in $LEVELS; do
+  if [[ $batching == on ]]; then id=$(deploy "bench-$model" "$BATCHING_ON"); else id=$(deploy "bench-$model" "$BATCHING_OFF"); fi
+  warm "$model" "$id"
+  for c in 1 8 32; do
     echo "== $model, batching $batching, concurrency $c: $prefix (b) runtime directly, (c) gateway"
     wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" "$c"
     wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" "$c"
@@ -284,17 +289,15 @@ measure() {
 alternate() {
   local model="$1" prefix="$2" id i batching
   TOKEN=$(token)
-  id=$(deploy "bench-$model")
-  AUTH="$WTOKEN" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$RUNTIME/v2/models/$id/infer" >/dev/null
-  AUTH="$KEY" BODY_FILE="$WORK/$model.json" "${WRK[@]}" -t2 -c32 -d"${WARM}s" -s "$ROOT/benchmarks/inference-post.lua" "$API/v2/models/bench-$model/infer" >/dev/null
-  WARM=$DURATION
+  id=$(deploy "bench-$model" "$BATCHING_ON")
+  warm "$model" "$id"
   wrk_run "$model/${prefix}b/no-model" "$RUNTIME/v2/models/$id/ready" "$WTOKEN" - 32
   for i in $(seq "$PAIRS"); do
     echo "== $model, batching off then on, concurrency 32, pair $i of $PAIRS: ${prefix}(b) runtime directly, (c) gateway"
     TOKEN=$(token)
     for batching in off on; do
-      if [[ $batching == off ]]; then call PATCH "/deployments/$id" -d '{"maxBatchSize":1,"maxBatchDelayMs":0}' >/dev/null
-      else call PATCH "/deployments/$id" -d '{"maxBatchSize":8,"maxBatchDelayMs":2}' >/dev/null; fi
+      if [[ $batching == off ]]; then call PATCH "/deployments/$id" -d "{$BATCHING_OFF}" >/dev/null
+      else call PATCH "/deployments/$id" -d "{$BATCHING_ON}" >/dev/null; fi
       sleep 1
       wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
       wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
