@@ -132,6 +132,7 @@ cp "$WORK/mlp.json" "$WORK/mlp512.json"
 WRK=(wrk) # the load generator; the section that gives it a core of its own pins it
 # A deployment's batching fields: off, and on (a deployment's defaults).
 BATCHING_OFF='"maxBatchSize":1,"maxBatchDelayMs":0' BATCHING_ON='"maxBatchSize":8,"maxBatchDelayMs":2'
+batching_fields() { if [[ $1 == on ]]; then echo "$BATCHING_ON"; else echo "$BATCHING_OFF"; fi; } # <off|on>
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 summary() { # the medians and ratios of what was measured so far
@@ -265,7 +266,7 @@ warm() {
 measure() {
   local model="$1" prefix="$2" batching="$3" id c
   TOKEN=$(token)
-  if [[ $batching == on ]]; then id=$(deploy "bench-$model" "$BATCHING_ON"); else id=$(deploy "bench-$model" "$BATCHING_OFF"); fi
+  id=$(deploy "bench-$model" "$(batching_fields "$batching")")
   warm "$model" "$id"
   for c in 1 8 32; do
     echo "== $model, batching $batching, concurrency $c: $prefix (b) runtime directly, (c) gateway"
@@ -296,8 +297,7 @@ alternate() {
     echo "== $model, batching off then on, concurrency 32, pair $i of $PAIRS: ${prefix}(b) runtime directly, (c) gateway"
     TOKEN=$(token)
     for batching in off on; do
-      if [[ $batching == off ]]; then call PATCH "/deployments/$id" -d "{$BATCHING_OFF}" >/dev/null
-      else call PATCH "/deployments/$id" -d "{$BATCHING_ON}" >/dev/null; fi
+      call PATCH "/deployments/$id" -d "{$(batching_fields "$batching")}" >/dev/null
       sleep 1
       wrk_run "$model/${prefix}b/batching-$batching" "$RUNTIME/v2/models/$id/infer" "$WTOKEN" "$WORK/$model.json" 32
       wrk_run "$model/${prefix}c/batching-$batching" "$API/v2/models/bench-$model/infer" "$KEY" "$WORK/$model.json" 32
