@@ -150,8 +150,11 @@ public class ModelView extends TenantView {
                 .setKey("created");
         versions.addComponentColumn(this::deployment).setHeader("Deployment").setKey("deployment");
         if (canWrite) {
-            versions.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+            versions.addComponentColumn(this::actions).setKey("actions");
         }
+        // Columns as wide as what they hold: beside the details panel the grid scrolls sideways
+        // instead of breaking words and dates in the middle.
+        versions.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
         versions.asSingleSelect().addValueChangeListener(e -> details.show(tenant, e.getValue()));
     }
 

@@ -47,6 +47,7 @@ class VersionDetails extends VerticalLayout {
         signature.addColumn(Tensor::name).setHeader("Name").setKey("name");
         signature.addColumn(Tensor::dataType).setHeader("Data type").setKey("type");
         signature.addColumn(Tensor::shape).setHeader("Shape").setKey("shape");
+        signature.getColumns().forEach(column -> column.setAutoWidth(true));
         metrics.addThemeVariants(GridVariant.LUMO_COMPACT);
         metrics.setAllRowsVisible(true);
         metrics.addColumn(Metric::name).setHeader("Metric").setKey("name");
@@ -74,7 +75,9 @@ class VersionDetails extends VerticalLayout {
                         VaadinIcon.DOWNLOAD.create(),
                         download);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(header, new Span("SHA-256: " + version.sha256()));
+        Span sha = new Span("SHA-256: " + version.sha256());
+        sha.getStyle().set("overflow-wrap", "anywhere"); // 64 characters with no break in them
+        add(header, sha);
         Span source = new Span("Source: ");
         source.add(source(tenant, version));
         source.setId("version-source");
